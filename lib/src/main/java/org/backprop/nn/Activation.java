@@ -1,0 +1,78 @@
+package org.backprop.nn;
+
+/**
+ * The squashing function a neuron applies to its total net input: {@code out = f(net)}.
+ *
+ * <p>Each constant also knows its derivative {@code ∂out/∂net = f'(net)}, the factor the chain
+ * rule multiplies in at every neuron (Nielsen's σ′(z)).
+ */
+public enum Activation {
+    /** Logistic function σ(net) = 1 / (1 + e^−net); σ′ = out·(1 − out). Outputs stay in (0, 1). */
+    SIGMOID("\\sigma") {
+        @Override
+        public double apply(double net) {
+            return 1.0 / (1.0 + Math.exp(-net));
+        }
+
+        @Override
+        public double derivative(double net, double out) {
+            return out * (1.0 - out);
+        }
+    },
+    /** Hyperbolic tangent tanh(net); tanh′ = 1 − out². Outputs stay in (−1, 1). */
+    TANH("\\tanh") {
+        @Override
+        public double apply(double net) {
+            return Math.tanh(net);
+        }
+
+        @Override
+        public double derivative(double net, double out) {
+            return 1.0 - out * out;
+        }
+    },
+    /** Rectified linear unit max(0, net); its derivative is 1 for net &gt; 0, else 0. */
+    RELU("\\mathrm{ReLU}") {
+        @Override
+        public double apply(double net) {
+            return Math.max(0.0, net);
+        }
+
+        @Override
+        public double derivative(double net, double out) {
+            return net > 0 ? 1.0 : 0.0;
+        }
+    },
+    /** Linear unit: out = net, derivative 1 (the "no activation" of the 2-2-1 linear example). */
+    IDENTITY("\\mathrm{id}") {
+        @Override
+        public double apply(double net) {
+            return net;
+        }
+
+        @Override
+        public double derivative(double net, double out) {
+            return 1.0;
+        }
+    };
+
+    private final String latex;
+
+    Activation(String latex) {
+        this.latex = latex;
+    }
+
+    /** {@code out = f(net)}. */
+    public abstract double apply(double net);
+
+    /**
+     * {@code ∂out/∂net = f'(net)}. Both arguments are given because some derivatives are
+     * cheapest in terms of the output (the sigmoid's out·(1 − out)).
+     */
+    public abstract double derivative(double net, double out);
+
+    /** The function's symbol in LaTeX, for derivations. */
+    public String latex() {
+        return latex;
+    }
+}

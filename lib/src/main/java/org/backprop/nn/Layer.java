@@ -1,0 +1,123 @@
+package org.backprop.nn;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * One fully connected layer l: a weight matrix Wˡ, a bias vector bˡ and an activation.
+ *
+ * <p>Row j of Wˡ holds the weights into neuron j, column k the weights out of neuron k of the
+ * previous layer: Wˡⱼₖ connects neuron k of layer l−1 to neuron j of layer l (Nielsen's wˡⱼₖ).
+ * A layer is immutable; a weight update makes a new layer.
+ */
+public final class Layer {
+
+    private final DMatrixRMaj weights;
+    private final DMatrixRMaj biases;
+    private final Activation activation;
+    private final Bias bias;
+
+    Layer(DMatrixRMaj weights, DMatrixRMaj biases, Activation activation, Bias bias) {
+        this.weights = weights;
+        this.biases = biases;
+        this.activation = activation;
+        this.bias = bias;
+    }
+
+    static Layer zeros(int inputs, int neurons, Activation activation, Bias bias) {
+        return new Layer(new DMatrixRMaj(neurons, inputs), new DMatrixRMaj(neurons, 1), activation, bias);
+    }
+
+    /** Number of neurons in this layer (rows of W). */
+    public int size() {
+        return weights.numRows;
+    }
+
+    /** Number of inputs each neuron receives (columns of W). */
+    public int inputs() {
+        return weights.numCols;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Bias bias() {
+        return bias;
+    }
+
+    /** Wⱼₖ: the weight from neuron k of the previous layer into neuron j of this one (0-based). */
+    public double weight(int j, int k) {
+        return weights.get(j, k);
+    }
+
+    /** The bias of neuron j (0-based); 0 for a layer without bias. */
+    public double biasOf(int j) {
+        return biases.get(j, 0);
+    }
+
+    /** A copy of W (size × inputs). */
+    public DMatrixRMaj weights() {
+        return weights.copy();
+    }
+
+    /** A copy of b as a column vector (size × 1). */
+    public DMatrixRMaj biases() {
+        return biases.copy();
+    }
+
+    /** netˡ = Wˡ · outˡ⁻¹ + bˡ. */
+    DMatrixRMaj net(DMatrixRMaj in) {
+        DMatrixRMaj net = new DMatrixRMaj(size(), 1);
+        CommonOps_DDRM.mult(weights, in, net);
+        CommonOps_DDRM.addEquals(net, biases);
+        return net;
+    }
+
+    /** outˡ = f(netˡ), element by element. */
+    DMatrixRMaj out(DMatrixRMaj net) {
+        DMatrixRMaj out = new DMatrixRMaj(net.numRows, 1);
+        for (int j = 0; j < net.numRows; j++) {
+            out.set(j, 0, activation.apply(net.get(j, 0)));
+        }
+        return out;
+    }
+
+    /** ∂out/∂net = f′(netˡ), element by element. */
+    DMatrixRMaj outDerivative(DMatrixRMaj net, DMatrixRMaj out) {
+        DMatrixRMaj derivative = new DMatrixRMaj(net.numRows, 1);
+        for (int j = 0; j < net.numRows; j++) {
+            derivative.set(j, 0, activation.derivative(net.get(j, 0), out.get(j, 0)));
+        }
+        return derivative;
+    }
+
+    /** W ← W − η ∂E/∂W and, if requested, b ← b − η ∂E/∂b. */
+    Layer minus(double learningRate, DMatrixRMaj weightGradient, DMatrixRMaj biasGradient, boolean updateBiases) {
+        DMatrixRMaj newWeights = new DMatrixRMaj(weights.numRows, weights.numCols);
+        CommonOps_DDRM.add(weights, -learningRate, weightGradient, newWeights);
+        DMatrixRMaj newBiases = biases;
+        if (updateBiases && bias != Bias.NONE) {
+            newBiases = new DMatrixRMaj(biases.numRows, 1);
+            CommonOps_DDRM.add(biases, -learningRate, biasGradient, newBiases);
+        }
+        return new Layer(newWeights, newBiases, activation, bias);
+    }
+
+    Layer withWeight(int j, int k, double value) {
+        DMatrixRMaj newWeights = weights.copy();
+        newWeights.set(j, k, value);
+        return new Layer(newWeights, biases, activation, bias);
+    }
+
+    /** Sets neuron j's bias, or every neuron's when the bias is shared. */
+    Layer withBias(int j, double value) {
+        DMatrixRMaj newBiases = biases.copy();
+        if (bias == Bias.SHARED) {
+            CommonOps_DDRM.fill(newBiases, value);
+        } else {
+            newBiases.set(j, 0, value);
+        }
+        return new Layer(weights, newBiases, activation, bias);
+    }
+}

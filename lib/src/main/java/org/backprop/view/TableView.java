@@ -1,0 +1,91 @@
+package org.backprop.view;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+/**
+ * A Tablesaw table shown with the course's number format: HTML in IJava, aligned text elsewhere.
+ * {@link #table()} gives the table itself, to sort, filter or plot further.
+ */
+public class TableView extends View {
+
+    private final Table table;
+    private final String text;
+    private final String html;
+
+    TableView(Table table) {
+        this.table = table;
+        this.text = table.print(table.rowCount());
+        this.html = html(table);
+    }
+
+    /**
+     * Shows any Tablesaw table with the course's number format (9 decimals, scientific below
+     * 0.0001). The table's name becomes the caption.
+     */
+    public static TableView of(Table table) {
+        if (table == null) {
+            throw new IllegalArgumentException("table must not be null");
+        }
+        Table formatted = table.copy();
+        for (Column<?> column : formatted.columns()) {
+            if (column instanceof DoubleColumn numbers) {
+                numbers.setPrintFormatter(new NumberColumnFormatter(Decimals.FORMAT));
+            }
+        }
+        return IN_KERNEL ? Renderables.table(formatted) : new TableView(formatted);
+    }
+
+    /** A copy of the table behind this view. */
+    public Table table() {
+        return table.copy();
+    }
+
+    @Override
+    public String toText() {
+        return text;
+    }
+
+    /** The table as an HTML {@code <table>}, its name as the caption. */
+    public String toHtml() {
+        return html;
+    }
+
+    @Override
+    public Map<String, String> toMimeBundle() {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/html", html);
+        bundle.put("text/plain", text);
+        return bundle;
+    }
+
+    private static String html(Table table) {
+        StringBuilder html = new StringBuilder("<table>\n");
+        if (table.name() != null && !table.name().isBlank()) {
+            html.append("<caption>").append(escape(table.name())).append("</caption>\n");
+        }
+        html.append("<thead><tr>");
+        for (Column<?> column : table.columns()) {
+            html.append("<th>").append(escape(column.name())).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (int row = 0; row < table.rowCount(); row++) {
+            html.append("<tr>");
+            for (Column<?> column : table.columns()) {
+                String align = column instanceof NumericColumn<?> ? " style=\"text-align:right\"" : "";
+                html.append("<td").append(align).append('>').append(escape(column.getString(row))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</tbody>\n</table>").toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,164 @@
+package org.backprop.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backprop.nn.BackwardPass;
+import org.backprop.nn.ForwardPass;
+import org.backprop.nn.Layer;
+import org.backprop.nn.Names;
+import org.backprop.nn.TrainingHistory;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** The course's tables, built with Tablesaw and labelled with the worked example's names. */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /**
+     * The forward pass, one row per neuron: net = Σ w·in + b and out = f(net); for the outputs
+     * also the target and E = ½ (target − out)². Inputs have an out (their value) but no net.
+     */
+    public static TableView forwardPass(ForwardPass pass) {
+        require("pass", pass);
+        Names names = pass.names();
+        StringColumn neuron = StringColumn.create("neuron");
+        DoubleColumn net = DoubleColumn.create("net");
+        DoubleColumn out = DoubleColumn.create("out");
+        DoubleColumn target = DoubleColumn.create("target");
+        DoubleColumn error = DoubleColumn.create("E");
+        for (int l = 0; l <= pass.depth(); l++) {
+            int size = l == 0 ? pass.layer(1).inputs() : pass.layer(l).size();
+            for (int j = 0; j < size; j++) {
+                neuron.append(names.neuron(l, j));
+                appendOrMissing(net, l > 0, l > 0 ? pass.net(l, j) : 0);
+                out.append(pass.out(l, j));
+                boolean output = l == pass.depth();
+                appendOrMissing(target, output, output ? pass.sample().target()[j] : 0);
+                appendOrMissing(error, output, output ? pass.error(j) : 0);
+            }
+        }
+        Table table = Table.create("Forward pass: E_total = " + Decimals.of(pass.totalError()),
+                neuron, net, out, target, error);
+        return TableView.of(table);
+    }
+
+    /**
+     * The chain rule for every weight of layer l, one row per weight Wˡⱼₖ:
+     * ∂E/∂w = ∂E/∂outⱼ · ∂outⱼ/∂netⱼ · ∂netⱼ/∂w (the last factor is outₖ of layer l−1), and the
+     * update w − η·∂E/∂w. Old weights are those of the backward pass's forward pass.
+     */
+    public static TableView derivatives(BackwardPass backward, int layer, double learningRate) {
+        require("backward", backward);
+        if (layer < 1 || layer > backward.depth()) {
+            throw new IllegalArgumentException("layer must be between 1 and " + backward.depth()
+                    + " (" + backward.depth() + " is the output layer), but was " + layer);
+        }
+        if (!Double.isFinite(learningRate) || learningRate <= 0) {
+            throw new IllegalArgumentException("learningRate must be a finite number greater than 0, but was "
+                    + learningRate);
+        }
+        ForwardPass forward = backward.forward();
+        Names names = forward.names();
+        Layer weights = forward.layer(layer);
+        StringColumn weight = StringColumn.create("weight");
+        StringColumn connection = StringColumn.create("connects");
+        DoubleColumn outGradient = DoubleColumn.create("∂E/∂out");
+        DoubleColumn outDerivative = DoubleColumn.create("∂out/∂net");
+        DoubleColumn netDerivative = DoubleColumn.create("∂net/∂w");
+        DoubleColumn gradient = DoubleColumn.create("∂E/∂w");
+        DoubleColumn old = DoubleColumn.create("old w");
+        DoubleColumn updated = DoubleColumn.create("new w = w − η·∂E/∂w");
+        for (int j = 0; j < weights.size(); j++) {
+            for (int k = 0; k < weights.inputs(); k++) {
+                weight.append(names.weight(layer, j, k));
+                connection.append(names.neuron(layer - 1, k) + " → " + names.neuron(layer, j));
+                outGradient.append(backward.outGradient(layer, j));
+                outDerivative.append(backward.outDerivative(layer, j));
+                netDerivative.append(forward.out(layer - 1, k));
+                gradient.append(backward.weightGradient(layer, j, k));
+                old.append(weights.weight(j, k));
+                updated.append(weights.weight(j, k) - learningRate * backward.weightGradient(layer, j, k));
+            }
+        }
+        Table table = Table.create("Layer " + layer + ": ∂E/∂w = ∂E/∂out × ∂out/∂net × ∂net/∂w, η = "
+                + Decimals.of(learningRate), weight, connection, outGradient, outDerivative, netDerivative,
+                gradient, old, updated);
+        return TableView.of(table);
+    }
+
+    /**
+     * One row per kept iteration of a training run (row 0: the start): every weight, every bias
+     * the run updated, every output and E_total, after that iteration's update.
+     */
+    public static TableView iterations(TrainingHistory history) {
+        require("history", history);
+        if (history.snapshots().isEmpty()) {
+            throw new IllegalArgumentException("history must keep snapshots to list iterations: expected at "
+                    + "least 1 kept iteration, but the run kept 0 (train with snapshots > 0)");
+        }
+        ForwardPass start = history.start();
+        Names names = start.names();
+        List<String> parameters = new ArrayList<>(names.weightNames());
+        if (history.descent().updatesBiases()) {
+            parameters.addAll(names.biasNames());
+        }
+        int outputs = start.outputs().length;
+        Table table = Table.create("Iterations (values after each update)", IntColumn.create("iteration"));
+        for (String parameter : parameters) {
+            table.addColumns(DoubleColumn.create(parameter));
+        }
+        for (int j = 0; j < outputs; j++) {
+            table.addColumns(DoubleColumn.create("out_" + names.neuron(start.depth(), j)));
+        }
+        table.addColumns(DoubleColumn.create("E_total"));
+        appendRow(table, 0, start, parameters);
+        for (TrainingHistory.Iteration iteration : history.snapshots()) {
+            appendRow(table, iteration.number(), iteration.after(), parameters);
+        }
+        return TableView.of(table);
+    }
+
+    /** E_total after the given iterations of a run (0 is the start). */
+    public static TableView errors(TrainingHistory history, int... iterations) {
+        require("history", history);
+        require("iterations", iterations);
+        IntColumn iteration = IntColumn.create("iteration");
+        DoubleColumn error = DoubleColumn.create("E_total");
+        for (int k : iterations) {
+            error.append(history.error(k));
+            iteration.append(k);
+        }
+        return TableView.of(Table.create("E_total after iteration k", iteration, error));
+    }
+
+    private static void appendRow(Table table, int iteration, ForwardPass pass, List<String> parameters) {
+        table.intColumn("iteration").append(iteration);
+        for (String parameter : parameters) {
+            table.doubleColumn(parameter).append(pass.get(parameter));
+        }
+        double[] outputs = pass.outputs();
+        for (int j = 0; j < outputs.length; j++) {
+            table.doubleColumn(parameters.size() + 1 + j).append(outputs[j]);
+        }
+        table.doubleColumn("E_total").append(pass.totalError());
+    }
+
+    private static void appendOrMissing(DoubleColumn column, boolean present, double value) {
+        if (present) {
+            column.append(value);
+        } else {
+            column.appendMissing();
+        }
+    }
+
+    static <T> T require(String parameter, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(parameter + " must not be null");
+        }
+        return value;
+    }
+}

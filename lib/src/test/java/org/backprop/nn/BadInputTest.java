@@ -1,0 +1,172 @@
+package org.backprop.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.backprop.data.WorkedExample;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A mistyped number or name fails at once, with a message that names what was wrong, what was
+ * expected and what came instead.
+ */
+class BadInputTest {
+
+    private final WorkedExample mazur = WorkedExample.mazur();
+    private final Network network = mazur.network();
+    private final Sample sample = mazur.sample();
+    private final GradientDescent descent = mazur.descent();
+
+    private static void assertRejected(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    private static double[] values(double... values) {
+        return values;
+    }
+
+    @Test
+    void inputOfTheWrongSize() {
+        assertRejected("sample input must hold 2 values (one per input neuron), but held 3",
+                () -> network.forward(new Sample(values(0.05, 0.10, 0.15), values(0.01, 0.99))));
+    }
+
+    @Test
+    void targetOfTheWrongSize() {
+        assertRejected("sample target must hold 2 values (one per output neuron), but held 1",
+                () -> network.forward(new Sample(values(0.05, 0.10), values(0.01))));
+    }
+
+    @Test
+    void sampleValuesThatAreNotNumbers() {
+        assertRejected("input[1] must be a finite number, but was NaN",
+                () -> new Sample(values(0.05, Double.NaN), values(0.01, 0.99)));
+        assertRejected("input[0] must be a finite number, but was -Infinity",
+                () -> new Sample(values(Double.NEGATIVE_INFINITY, 0.10), values(0.01, 0.99)));
+        assertRejected("target[0] must be a finite number, but was NaN",
+                () -> new Sample(values(0.05, 0.10), values(Double.NaN, 0.99)));
+        assertRejected("target[1] must be a finite number, but was Infinity",
+                () -> new Sample(values(0.05, 0.10), values(0.01, Double.POSITIVE_INFINITY)));
+    }
+
+    @Test
+    void layerWithoutNeurons() {
+        assertRejected("size of layer 1 must be at least 1, but was 0",
+                () -> Network.withInputs(2).layer(0, Activation.SIGMOID));
+        assertRejected("size of layer 2 must be at least 1, but was -3",
+                () -> Network.withInputs(2).layer(2, Activation.SIGMOID).layer(-3, Activation.SIGMOID));
+    }
+
+    @Test
+    void networkWithoutInputs() {
+        assertRejected("inputs must be at least 1, but was 0", () -> Network.withInputs(0));
+    }
+
+    @Test
+    void networkWithoutLayers() {
+        String message = "layers must hold at least 1 layer with weights, but none was added (call layer(...))";
+        assertRejected(message, () -> Network.withInputs(2).build());
+        assertRejected(message, () -> Network.withInputs(2).randomized(1));
+    }
+
+    @Test
+    void noIterations() {
+        assertRejected("iterations must be at least 1, but was 0", () -> descent.train(network, sample, 0));
+    }
+
+    @Test
+    void negativeSnapshots() {
+        assertRejected("snapshots must be 0 or more, but was -1", () -> descent.train(network, sample, 10, -1));
+    }
+
+    @Test
+    void learningRateNotPositive() {
+        assertRejected("learningRate must be greater than 0, but was 0.0", () -> GradientDescent.withLearningRate(0));
+        assertRejected("learningRate must be greater than 0, but was -0.5", () -> GradientDescent.withLearningRate(-0.5));
+        assertRejected("learningRate must be a finite number, but was NaN",
+                () -> GradientDescent.withLearningRate(Double.NaN));
+        assertRejected("learningRate must be a finite number, but was Infinity",
+                () -> GradientDescent.withLearningRate(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void weightSetToNaN() {
+        assertRejected("w5 must be a finite number, but was NaN", () -> network.set("w5", Double.NaN));
+        assertEquals(0.40, network.get("w5"), "w5 keeps its value");
+    }
+
+    @Test
+    void unknownWeight() {
+        assertRejected("unknown weight 'w9': expected w1 to w8", () -> network.set("w9", 0.1));
+        assertRejected("unknown weight 'w0': expected w1 to w8", () -> network.get("w0"));
+    }
+
+    @Test
+    void unknownBias() {
+        assertRejected("unknown bias 'b3': expected one of [b1, b2]", () -> network.set("b3", 0.1));
+        assertRejected("unknown bias 'b_h1': expected one of [b1, b2]", () -> network.get("b_h1"));
+        Network withoutBiases = Network.withInputs(2).layer(1, Activation.IDENTITY, Bias.NONE).build();
+        assertRejected("unknown bias 'b1': expected none, this network has no biases", () -> withoutBiases.get("b1"));
+    }
+
+    @Test
+    void unknownForwardPassName() {
+        ForwardPass forward = network.forward(sample);
+        String expected = ": expected net_<neuron> or out_<neuron> (e.g. net_h1, out_o1), E_<output> (e.g. E_o1), "
+                + "E_total, target_<output>, a weight (w1 to w8) or a bias (b1, b2)";
+        assertRejected("unknown name 'E_h1' for a forward pass" + expected, () -> forward.get("E_h1"));
+        assertRejected("unknown name 'out_h3' for a forward pass (unknown neuron 'h3': expected one of "
+                + "[i1, i2, h1, h2, o1, o2])" + expected, () -> forward.get("out_h3"));
+        assertRejected("unknown name 'w9' for a forward pass (unknown weight 'w9': expected w1 to w8)" + expected,
+                () -> forward.get("w9"));
+    }
+
+    @Test
+    void unknownBackwardPassName() {
+        BackwardPass backward = network.backward(network.forward(sample));
+        String expected = ": expected dE/dout_<neuron>, dout_<neuron>/dnet_<neuron>, delta_<neuron>, "
+                + "dE/dnet_<neuron>, dnet_<neuron>/dw<n>, dE/dw<n>, dE/db<bias> or "
+                + "dE_<output>/dout_<neuron of the last hidden layer>, e.g. dE/dw5 or delta_o1";
+        assertRejected("unknown name 'dE/dx' for a backward pass" + expected, () -> backward.get("dE/dx"));
+        assertRejected("unknown name 'dE/dw9' for a backward pass (unknown weight 'w9': expected w1 to w8)" + expected,
+                () -> backward.get("dE/dw9"));
+        assertRejected("unknown name 'δ_i1' for a backward pass (input neurons have no derivatives)" + expected,
+                () -> backward.get("δ_i1"));
+    }
+
+    @Test
+    void backwardPassOfAnotherNetwork() {
+        ForwardPass ofTheCopy = network.copy().forward(sample);
+        assertRejected("forward must be a forward pass of this network, but came from another network "
+                + "(use that network's backward)", () -> network.backward(ofTheCopy));
+    }
+
+    @Test
+    void layerOfNoWeightsOrBiases() {
+        assertRejected("layer must be between 1 and 2 for a weight, but was 0", () -> network.names().weight(0, 0, 0));
+        assertRejected("layer must be between 1 and 2 for a bias, but was 0", () -> network.names().bias(0, 0));
+        assertRejected("layer must be between 1 and 2 for a bias, but was 3", () -> network.names().bias(3, 0));
+    }
+
+    @Test
+    void divergenceNamesTheFirstIterationWithANonFiniteErrorAndTheLearningRate() {
+        GradientDescent tooFast = GradientDescent.withLearningRate(10);
+        Network linear = Network.withInputs(2).layer(2, Activation.IDENTITY).layer(1, Activation.IDENTITY).randomized(1);
+        Sample linearSample = new Sample(values(2, 3), values(1));
+
+        TrainingDivergedException diverged = assertThrows(TrainingDivergedException.class,
+                () -> tooFast.train(linear.copy(), linearSample, 1_000));
+
+        int k = diverged.iteration();
+        assertTrue(k > 1, "the starting weights give a finite error");
+        assertEquals(10.0, diverged.learningRate());
+        assertEquals("training diverged at iteration " + k + " with learning rate 10.0: E_total became Infinity; "
+                + "try a smaller learning rate", diverged.getMessage());
+        TrainingHistory lastFinite = tooFast.train(linear.copy(), linearSample, k - 1);
+        assertTrue(Double.isFinite(lastFinite.error(k - 1)), "E_total after iteration " + (k - 1));
+        assertEquals(k, assertThrows(TrainingDivergedException.class,
+                () -> tooFast.train(linear.copy(), linearSample, k)).iteration(), "exactly " + k + " iterations diverge");
+    }
+}
