@@ -1,0 +1,115 @@
+package org.backprop.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.backprop.data.WorkedExample;
+import org.backprop.nn.Activation;
+import org.backprop.nn.Bias;
+import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
+import org.backprop.nn.TrainingHistory;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYSeries;
+
+/** Error charts: a PNG on a log axis, drawn through at most about 1,000 points. */
+class ChartsTest {
+
+    private static TrainingHistory mazur(int iterations, int snapshots) {
+        WorkedExample mazur = WorkedExample.mazur();
+        return mazur.descent().train(mazur.network(), mazur.sample(), iterations, snapshots);
+    }
+
+    @Test
+    void errorChartIsAPngOnALogAxis() throws Exception {
+        ChartView chart = Charts.error(mazur(3, 0));
+
+        byte[] png = Base64.getDecoder().decode(chart.toMimeBundle().get("image/png"));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(720, image.getWidth());
+        assertEquals(400, image.getHeight());
+        assertEquals(List.of("image/png", "text/plain"), List.copyOf(chart.toMimeBundle().keySet()));
+        assertTrue(chart.chart().getStyler().isYAxisLogarithmic());
+        assertEquals("""
+                Error per iteration (iteration → E_total, log scale)
+                  E_total: 4 points, 0.298371109 at 0 → 0.275943289 at 3""", chart.toText());
+    }
+
+    @Test
+    void longRunIsDrawnThroughFewerPointsFromFirstToLast() {
+        TrainingHistory history = mazur(10_000, 0);
+        XYSeries series = Charts.error(history).chart().getSeriesMap().get("E_total");
+        double[] x = series.getXData();
+        double[] y = series.getYData();
+
+        assertEquals(101 + 990, x.length, "iterations 0 … 100, then every 10th up to 10,000");
+        assertEquals(0, x[0]);
+        assertEquals(history.error(0), y[0]);
+        assertEquals(10_000, x[x.length - 1]);
+        assertEquals(history.error(10_000), y[y.length - 1]);
+        assertEquals(history.error(5_000), y[101 + 490 - 1], "iteration 5,000 is drawn with its own error");
+    }
+
+    @Test
+    void severalRunsGiveOneSeriesEachWithALegend() {
+        WorkedExample frozen = WorkedExample.mazur();
+        WorkedExample learning = WorkedExample.mazur();
+        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
+        runs.put("biases frozen", frozen.descent().train(frozen.network(), frozen.sample(), 100));
+        runs.put("biases learn", learning.descent().updatingBiases().train(learning.network(), learning.sample(), 100));
+
+        ChartView chart = Charts.errors(runs);
+
+        assertEquals(List.of("biases frozen", "biases learn"), List.copyOf(chart.chart().getSeriesMap().keySet()));
+        assertTrue(chart.chart().getStyler().isLegendVisible());
+        assertFalse(Charts.error(runs.get("biases frozen")).chart().getStyler().isLegendVisible());
+        assertTrue(chart.toText().contains("\n  biases learn: 101 points, 0.298371109 at 0 → "), chart.toText());
+    }
+
+    @Test
+    void anErrorOfExactlyZeroGetsALinearAxis() {
+        // out = w·1 with target 1 and η = 1: one step takes w from 0 to 1 and E to exactly 0.
+        Network line = Network.withInputs(1).layer(1, Activation.IDENTITY, Bias.NONE).build();
+        TrainingHistory history = GradientDescent.withLearningRate(1)
+                .train(line, new Sample(new double[] {1}, new double[] {1}), 2);
+        assertEquals(0.0, history.error(1));
+
+        ChartView chart = Charts.error(history);
+
+        assertFalse(chart.chart().getStyler().isYAxisLogarithmic());
+        assertEquals("""
+                Error per iteration (iteration → E_total)
+                  E_total: 3 points, 0.5 at 0 → 0 at 2""", chart.toText());
+    }
+
+    @Test
+    void weightChartHasOneSeriesPerWeight() {
+        XYSeries w5 = Charts.weights(mazur(3, 3)).chart().getSeriesMap().get("w5");
+
+        assertEquals(8, Charts.weights(mazur(3, 3)).chart().getSeriesMap().size());
+        assertEquals(List.of(0.4, 0.35891648, 0.317353862, 0.275360214),
+                Arrays.stream(w5.getYData()).map(v -> Math.round(v * 1e9) / 1e9).boxed().toList());
+    }
+
+    @Test
+    void badInput() {
+        assertEquals("history must keep snapshots to chart weights: expected at least 1 kept iteration, "
+                        + "but the run kept 0 (train with snapshots > 0)",
+                assertThrows(IllegalArgumentException.class, () -> Charts.weights(mazur(3, 0))).getMessage());
+        assertEquals("runs must hold at least 1 training history, but was empty",
+                assertThrows(IllegalArgumentException.class, () -> Charts.errors(Map.of())).getMessage());
+        assertEquals("history must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Charts.error(null)).getMessage());
+    }
+}
