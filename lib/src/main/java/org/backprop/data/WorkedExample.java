@@ -9,18 +9,25 @@ import org.backprop.nn.Sample;
 
 /**
  * A published worked example: its network with the starting weights, its one training sample
- * and its gradient descent settings. Each call to a factory gives a fresh network, so calling it
- * again resets every weight.
+ * and its gradient descent settings. {@link #network()} hands out a fresh copy of the starting
+ * network on every call, so training one copy never changes the next.
  *
  * @param title   the title of the publication
  * @param author  who published it
  * @param source  where it was published
- * @param network the network with the published starting weights and biases
+ * @param network the network with the published starting weights and biases (kept private:
+ *                {@link #network()} returns copies)
  * @param sample  the input and target
  * @param descent the learning rate and update the publication uses
  */
 public record WorkedExample(String title, String author, URI source, Network network, Sample sample,
                             GradientDescent descent) {
+
+    /** A new network with the published starting weights and biases. */
+    @Override
+    public Network network() {
+        return network.copy();
+    }
 
     /**
      * Matt Mazur's 2-2-2 sigmoid network: inputs 0.05, 0.10, targets 0.01, 0.99, weights

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-    private static final Pattern NEURON = Pattern.compile("([iho])(\\d{1,9})(?:_(\\d{1,9}))?");
-    private static final Pattern WEIGHT = Pattern.compile("w(\\d{1,9})");
-    private static final Pattern SHARED_BIAS = Pattern.compile("b(\\d{1,9})");
+    private static final Pattern NEURON = Pattern.compile("([iho])([1-9]\\d{0,8})(?:_([1-9]\\d{0,8}))?");
+    private static final Pattern WEIGHT = Pattern.compile("w([1-9]\\d{0,8})");
+    private static final Pattern SHARED_BIAS = Pattern.compile("b([1-9]\\d{0,8})");
     private static final Pattern NEURON_BIAS = Pattern.compile("b_(.+)");
 
     /** A neuron: its layer (0 = inputs) and its index in the layer. */

@@ -19,8 +19,16 @@ public final class Network {
     private final Names names;
 
     private Network(Layer[] layers, Loss loss) {
+        this(layers, loss, names(layers));
+    }
+
+    private Network(Layer[] layers, Loss loss, Names names) {
         this.layers = layers;
         this.loss = loss;
+        this.names = names;
+    }
+
+    private static Names names(Layer[] layers) {
         int[] sizes = new int[layers.length + 1];
         Bias[] biases = new Bias[layers.length];
         sizes[0] = layers[0].inputs();
@@ -28,7 +36,7 @@ public final class Network {
             sizes[l] = layers[l - 1].size();
             biases[l - 1] = layers[l - 1].bias();
         }
-        this.names = new Names(sizes, biases);
+        return new Names(sizes, biases);
     }
 
     /** Starts a network with {@code inputs} input neurons; add layers with {@link Builder#layer}. */
@@ -105,7 +113,7 @@ public final class Network {
 
     /** An independent copy: training the copy leaves this network as it is. */
     public Network copy() {
-        return new Network(layers.clone(), loss);
+        return new Network(layers.clone(), loss, names);
     }
 
     /** The number of layers with weights, L. */
@@ -168,14 +176,14 @@ public final class Network {
     }
 
     /**
-     * The backward pass for a forward pass of this network: every δ propagated through the
-     * weights the forward pass used (BP1–BP4).
+     * The backward pass for a forward pass of this network or of a copy of it: every δ
+     * propagated through the weights that forward pass used (BP1–BP4).
      */
     public BackwardPass backward(ForwardPass forward) {
         Require.present("forward", forward);
         if (forward.names() != names) {
-            throw new IllegalArgumentException("forward must be a forward pass of this network, but came from "
-                    + "another network (use that network's backward)");
+            throw new IllegalArgumentException("forward must be a forward pass of this network or a copy of it, "
+                    + "but came from another network (use that network's backward)");
         }
         return new BackwardPass(forward, null);
     }

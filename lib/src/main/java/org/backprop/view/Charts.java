@@ -11,6 +11,7 @@ import org.backprop.nn.TrainingHistory;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The course's charts, drawn with XChart. */
@@ -49,6 +50,7 @@ public final class Charts {
         XYChart chart = chart("Error per iteration", "iteration", "E_total");
         chart.getStyler().setYAxisLogarithmic(positive);
         chart.getStyler().setLegendVisible(runs.size() > 1);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         runs.forEach((name, run) -> {
             int[] drawn = drawnIterations(run.iterations());
             double[] iterations = new double[drawn.length];
