@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -17,13 +15,10 @@ import org.knowm.xchart.XYSeries;
 public class ChartView extends View {
 
     private final XYChart chart;
-    private final String text;
-    private final String png;
 
     ChartView(XYChart chart) {
+        super("image/png", Base64.getEncoder().encodeToString(pngBytes(chart)), summary(chart));
         this.chart = chart;
-        this.text = summary(chart);
-        this.png = Base64.getEncoder().encodeToString(pngBytes(chart));
     }
 
     /** Shows any XChart XY chart. */
@@ -42,18 +37,7 @@ public class ChartView extends View {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    @Override
-    public String toText() {
-        return text;
-    }
 
-    @Override
-    public Map<String, String> toMimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("image/png", png);
-        bundle.put("text/plain", text);
-        return bundle;
-    }
 
     private static byte[] pngBytes(XYChart chart) {
         try {

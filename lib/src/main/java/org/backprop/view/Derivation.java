@@ -1,9 +1,7 @@
 package org.backprop.view;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.Bias;
@@ -19,19 +17,25 @@ import org.backprop.nn.Names;
  */
 public class Derivation extends View {
 
-    private final String latex;
-    private final String text;
-
     Derivation(List<Equation> equations) {
+        super("text/latex", latex(equations), text(equations));
+    }
+
+    private static String latex(List<Equation> equations) {
         StringBuilder latex = new StringBuilder("$$\n\\begin{aligned}\n");
-        StringBuilder text = new StringBuilder();
         for (Equation equation : equations) {
             equation.appendLatex(latex);
-            equation.appendText(text);
         }
         latex.setLength(latex.length() - " \\\\[6pt]\n".length());
-        this.latex = latex.append("\n\\end{aligned}\n$$").toString();
-        this.text = text.toString().stripTrailing();
+        return latex.append("\n\\end{aligned}\n$$").toString();
+    }
+
+    private static String text(List<Equation> equations) {
+        StringBuilder text = new StringBuilder();
+        for (Equation equation : equations) {
+            equation.appendText(text);
+        }
+        return text.toString().stripTrailing();
     }
 
     /** One term in both spellings: LaTeX and plain text. */
@@ -266,21 +270,10 @@ public class Derivation extends View {
         return IN_KERNEL ? Renderables.derivation(equations) : new Derivation(equations);
     }
 
-    @Override
-    public String toText() {
-        return text;
-    }
 
     /** The derivation as LaTeX: an aligned block between $$ … $$. */
     public String toLatex() {
-        return latex;
+        return rendering();
     }
 
-    @Override
-    public Map<String, String> toMimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/latex", latex);
-        bundle.put("text/plain", text);
-        return bundle;
-    }
 }

@@ -1,8 +1,6 @@
 package org.backprop.view;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.Bias;
 import org.backprop.nn.ForwardPass;
@@ -30,12 +28,8 @@ public class NetworkDiagram extends View {
     private static final double LABEL_AT = 0.66;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
 
-    private final String svg;
-    private final String text;
-
     NetworkDiagram(String svg, String text) {
-        this.svg = svg;
-        this.text = text;
+        super("image/svg+xml", svg, text);
     }
 
     /** The network with its current weights and biases. */
@@ -59,21 +53,10 @@ public class NetworkDiagram extends View {
 
     /** The SVG document. */
     public String toSvg() {
-        return svg;
+        return rendering();
     }
 
-    @Override
-    public String toText() {
-        return text;
-    }
 
-    @Override
-    public Map<String, String> toMimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("image/svg+xml", svg);
-        bundle.put("text/plain", text);
-        return bundle;
-    }
 
     private static Layer[] layers(Network network) {
         Layer[] layers = new Layer[network.depth()];

@@ -1,7 +1,5 @@
 package org.backprop.view;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -15,13 +13,10 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 public class TableView extends View {
 
     private final Table table;
-    private final String text;
-    private final String html;
 
     TableView(Table table) {
+        super("text/html", html(table), table.print(table.rowCount()));
         this.table = table;
-        this.text = table.print(table.rowCount());
-        this.html = html(table);
     }
 
     /**
@@ -46,23 +41,12 @@ public class TableView extends View {
         return table.copy();
     }
 
-    @Override
-    public String toText() {
-        return text;
-    }
 
     /** The table as an HTML {@code <table>}, its name as the caption. */
     public String toHtml() {
-        return html;
+        return rendering();
     }
 
-    @Override
-    public Map<String, String> toMimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", html);
-        bundle.put("text/plain", text);
-        return bundle;
-    }
 
     private static String html(Table table) {
         StringBuilder html = new StringBuilder("<table>\n");

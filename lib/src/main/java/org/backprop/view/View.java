@@ -1,5 +1,6 @@
 package org.backprop.view;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,17 +16,37 @@ public abstract class View {
     /** True inside a kernel built on jupyter-jvm-basekernel (IJava), whose renderer views plug into. */
     static final boolean IN_KERNEL = isPresent(RENDERABLE);
 
-    View() {
+    private final String mimeType;
+    private final String rendering;
+    private final String text;
+
+    /** A view with one rich rendering of {@code mimeType} and its plain-text counterpart. */
+    View(String mimeType, String rendering, String text) {
+        this.mimeType = mimeType;
+        this.rendering = rendering;
+        this.text = text;
     }
 
     /** Plain text, for consoles, logs and kernels without rich output. */
-    public abstract String toText();
+    public final String toText() {
+        return text;
+    }
 
     /**
-     * Every rendering by MIME type, richest first and {@code text/plain} last. Images are
+     * Every rendering by MIME type, the rich one first and {@code text/plain} last. Images are
      * base64-encoded, as Jupyter stores them.
      */
-    public abstract Map<String, String> toMimeBundle();
+    public final Map<String, String> toMimeBundle() {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put(mimeType, rendering);
+        bundle.put("text/plain", text);
+        return bundle;
+    }
+
+    /** The rich rendering (HTML, base64 PNG, SVG or LaTeX). */
+    String rendering() {
+        return rendering;
+    }
 
     @Override
     public String toString() {
