@@ -23,7 +23,7 @@ public class ChartView extends View {
 
     /** Shows any XChart XY chart. */
     public static ChartView of(XYChart chart) {
-        Tables.require("chart", chart);
+        require("chart", chart);
         return IN_KERNEL ? Renderables.chart(chart) : new ChartView(chart);
     }
 

@@ -27,7 +27,7 @@ public final class Charts {
 
     /** E_total after each iteration of one run, on a log axis. */
     public static ChartView error(TrainingHistory history) {
-        Tables.require("history", history);
+        View.require("history", history);
         Map<String, TrainingHistory> runs = new LinkedHashMap<>();
         runs.put("E_total", history);
         return errors(runs);
@@ -41,7 +41,7 @@ public final class Charts {
      * every value.
      */
     public static ChartView errors(Map<String, TrainingHistory> runs) {
-        Tables.require("runs", runs);
+        View.require("runs", runs);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must hold at least 1 training history, but was empty");
         }
@@ -66,7 +66,7 @@ public final class Charts {
 
     /** Every weight after each kept iteration of a run (iteration 0 is the start). */
     public static ChartView weights(TrainingHistory history) {
-        Tables.require("history", history);
+        View.require("history", history);
         List<TrainingHistory.Iteration> kept = history.snapshots();
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("history must keep snapshots to chart weights: expected at "

@@ -117,7 +117,7 @@ public class Derivation extends View {
      * with the numbers of the forward pass.
      */
     public static Derivation forward(ForwardPass pass, String neuron) {
-        Tables.require("pass", pass);
+        require("pass", pass);
         Names names = pass.names();
         Names.Neuron n = names.neuron(neuron);
         if (n.layer() == 0) {
@@ -175,7 +175,7 @@ public class Derivation extends View {
     }
 
     private static List<Equation> gradientEquations(BackwardPass backward, String weight) {
-        Tables.require("backward", backward);
+        require("backward", backward);
         ForwardPass forward = backward.forward();
         Names names = forward.names();
         Names.Weight w = names.weight(weight);

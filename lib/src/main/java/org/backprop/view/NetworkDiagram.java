@@ -34,19 +34,19 @@ public class NetworkDiagram extends View {
 
     /** The network with its current weights and biases. */
     public static NetworkDiagram of(Network network) {
-        Tables.require("network", network);
+        require("network", network);
         return draw(network.names(), layers(network), null, null);
     }
 
     /** The network as the forward pass saw it, with net and out under each neuron. */
     public static NetworkDiagram of(ForwardPass pass) {
-        Tables.require("pass", pass);
+        require("pass", pass);
         return draw(pass.names(), layers(pass), pass, null);
     }
 
     /** The network as the backward pass saw it, with net and out, and ∂E/∂w on every weight. */
     public static NetworkDiagram of(BackwardPass backward) {
-        Tables.require("backward", backward);
+        require("backward", backward);
         ForwardPass pass = backward.forward();
         return draw(pass.names(), layers(pass), pass, backward);
     }

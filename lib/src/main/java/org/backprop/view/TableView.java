@@ -24,10 +24,7 @@ public class TableView extends View {
      * 0.0001). The table's name becomes the caption.
      */
     public static TableView of(Table table) {
-        if (table == null) {
-            throw new IllegalArgumentException("table must not be null");
-        }
-        Table formatted = table.copy();
+        Table formatted = require("table", table).copy();
         for (Column<?> column : formatted.columns()) {
             if (column instanceof DoubleColumn numbers) {
                 numbers.setPrintFormatter(new NumberColumnFormatter(Decimals.FORMAT));

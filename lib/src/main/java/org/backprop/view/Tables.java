@@ -23,7 +23,7 @@ public final class Tables {
      * also the target and E = ½ (target − out)². Inputs have an out (their value) but no net.
      */
     public static TableView forwardPass(ForwardPass pass) {
-        require("pass", pass);
+        View.require("pass", pass);
         Names names = pass.names();
         StringColumn neuron = StringColumn.create("neuron");
         DoubleColumn net = DoubleColumn.create("net");
@@ -52,7 +52,7 @@ public final class Tables {
      * update w − η·∂E/∂w. Old weights are those of the backward pass's forward pass.
      */
     public static TableView derivatives(BackwardPass backward, int layer, double learningRate) {
-        require("backward", backward);
+        View.require("backward", backward);
         if (layer < 1 || layer > backward.depth()) {
             throw new IllegalArgumentException("layer must be between 1 and " + backward.depth()
                     + " (" + backward.depth() + " is the output layer), but was " + layer);
@@ -95,7 +95,7 @@ public final class Tables {
      * the run updated, every output and E_total, after that iteration's update.
      */
     public static TableView iterations(TrainingHistory history) {
-        require("history", history);
+        View.require("history", history);
         if (history.snapshots().isEmpty()) {
             throw new IllegalArgumentException("history must keep snapshots to list iterations: expected at "
                     + "least 1 kept iteration, but the run kept 0 (train with snapshots > 0)");
@@ -124,8 +124,8 @@ public final class Tables {
 
     /** E_total after the given iterations of a run (0 is the start). */
     public static TableView errors(TrainingHistory history, int... iterations) {
-        require("history", history);
-        require("iterations", iterations);
+        View.require("history", history);
+        View.require("iterations", iterations);
         IntColumn iteration = IntColumn.create("iteration");
         DoubleColumn error = DoubleColumn.create("E_total");
         for (int k : iterations) {
@@ -153,12 +153,5 @@ public final class Tables {
         } else {
             column.appendMissing();
         }
-    }
-
-    static <T> T require(String parameter, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(parameter + " must not be null");
-        }
-        return value;
     }
 }

@@ -53,6 +53,14 @@ public abstract class View {
         return toText();
     }
 
+    /** The argument check every view factory makes: {@code value}, or a message naming the parameter. */
+    static <T> T require(String parameter, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(parameter + " must not be null");
+        }
+        return value;
+    }
+
     private static boolean isPresent(String className) {
         try {
             Class.forName(className, false, View.class.getClassLoader());
