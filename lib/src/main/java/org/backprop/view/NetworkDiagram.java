@@ -17,7 +17,6 @@ import org.backprop.nn.Network;
  */
 public class NetworkDiagram extends View {
 
-    private static final int MAX_NEURONS = 12;
     private static final int LAYER_GAP = 330;
     private static final int NEURON_GAP = 180;
     private static final int NODE_WIDTH = 130;
@@ -26,7 +25,10 @@ public class NetworkDiagram extends View {
     private static final int MARGIN = 30;
     private static final int BIAS_DROP = 36;
     private static final double LABEL_AT = 0.66;
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    /** One colour per neuron of a layer, so the widest layer drawn has as many neurons as colours. */
+    private static final int MAX_NEURONS = COLOURS.length;
 
     NetworkDiagram(String svg, String text) {
         super("image/svg+xml", svg, text);
@@ -100,7 +102,7 @@ public class NetworkDiagram extends View {
         for (int l = 1; l <= layers.length; l++) {
             Layer layer = layers[l - 1];
             for (int j = 0; j < layer.size(); j++) {
-                String colour = COLOURS[j % COLOURS.length];
+                String colour = COLOURS[j];
                 double[] to = position(layers, l, j, tallest);
                 for (int k = 0; k < layer.inputs(); k++) {
                     String weight = names.weight(l, j, k);

@@ -105,9 +105,9 @@ class NetworkDiagramTest {
 
     @Test
     void refusesALayerOfMoreThanTwelveNeurons() {
-        Network wide = Network.withInputs(2).layer(13, Activation.SIGMOID).layer(1, Activation.SIGMOID).build();
+        Network wide = Network.withInputs(2).layer(11, Activation.SIGMOID).layer(1, Activation.SIGMOID).build();
 
-        assertEquals("a diagram draws at most 12 neurons per layer, but layer 1 has 13",
+        assertEquals("a diagram draws at most 10 neurons per layer, but layer 1 has 11",
                 assertThrows(IllegalArgumentException.class, () -> NetworkDiagram.of(wide)).getMessage());
     }
 }
