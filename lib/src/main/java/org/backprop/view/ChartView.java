@@ -37,8 +37,6 @@ public class ChartView extends View {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-
-
     private static byte[] pngBytes(XYChart chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

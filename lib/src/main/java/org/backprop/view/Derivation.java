@@ -270,7 +270,6 @@ public class Derivation extends View {
         return IN_KERNEL ? Renderables.derivation(equations) : new Derivation(equations);
     }
 
-
     /** The derivation as LaTeX: an aligned block between $$ … $$. */
     public String toLatex() {
         return rendering();

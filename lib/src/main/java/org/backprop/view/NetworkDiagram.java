@@ -58,8 +58,6 @@ public class NetworkDiagram extends View {
         return rendering();
     }
 
-
-
     private static Layer[] layers(Network network) {
         Layer[] layers = new Layer[network.depth()];
         for (int l = 1; l <= layers.length; l++) {

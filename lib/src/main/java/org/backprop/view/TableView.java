@@ -38,12 +38,10 @@ public class TableView extends View {
         return table.copy();
     }
 
-
     /** The table as an HTML {@code <table>}, its name as the caption. */
     public String toHtml() {
         return rendering();
     }
-
 
     private static String html(Table table) {
         StringBuilder html = new StringBuilder("<table>\n");
