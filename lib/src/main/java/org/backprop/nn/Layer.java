@@ -1,5 +1,6 @@
 package org.backprop.nn;
 
+import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -26,6 +27,29 @@ public final class Layer {
 
     static Layer zeros(int inputs, int neurons, Activation activation, Bias bias) {
         return new Layer(new DMatrixRMaj(neurons, inputs), new DMatrixRMaj(neurons, 1), activation, bias);
+    }
+
+    /**
+     * A layer of the same shape with weights and biases drawn uniformly from [−1/√n, 1/√n], n the
+     * number of inputs, neuron by neuron: its weights, then its bias. A shared bias keeps the last
+     * neuron's draw.
+     */
+    Layer randomized(Random random) {
+        double scale = 1.0 / Math.sqrt(inputs());
+        DMatrixRMaj newWeights = new DMatrixRMaj(size(), inputs());
+        DMatrixRMaj newBiases = new DMatrixRMaj(size(), 1);
+        for (int j = 0; j < size(); j++) {
+            for (int k = 0; k < inputs(); k++) {
+                newWeights.set(j, k, scale * (2 * random.nextDouble() - 1));
+            }
+            if (bias != Bias.NONE) {
+                newBiases.set(j, 0, scale * (2 * random.nextDouble() - 1));
+            }
+        }
+        if (bias == Bias.SHARED) {
+            CommonOps_DDRM.fill(newBiases, newBiases.get(size() - 1, 0));
+        }
+        return new Layer(newWeights, newBiases, activation, bias);
     }
 
     /** Number of neurons in this layer (rows of W). */

@@ -95,17 +95,7 @@ public final class Network {
             Network network = build();
             Random random = new Random(seed);
             for (int l = 1; l <= network.depth(); l++) {
-                Layer layer = network.layers[l - 1];
-                double scale = 1.0 / Math.sqrt(layer.inputs());
-                for (int j = 0; j < layer.size(); j++) {
-                    for (int k = 0; k < layer.inputs(); k++) {
-                        layer = layer.withWeight(j, k, scale * (2 * random.nextDouble() - 1));
-                    }
-                    if (layer.bias() != Bias.NONE) {
-                        layer = layer.withBias(j, scale * (2 * random.nextDouble() - 1));
-                    }
-                }
-                network.layers[l - 1] = layer;
+                network.layers[l - 1] = network.layers[l - 1].randomized(random);
             }
             return network;
         }
