@@ -50,14 +50,14 @@ public final class BackwardPass {
         for (int l = depth; l >= 1; l--) {
             if (l < depth) {
                 outGradient[l] = new DMatrixRMaj(forward.layer(l).size(), 1);
-                CommonOps_DDRM.multTransA(propagatedThrough[l + 1].weights(), delta[l + 1], outGradient[l]);
+                CommonOps_DDRM.multTransA(propagatedThrough[l + 1].weightsUncopied(), delta[l + 1], outGradient[l]);
             }
             Layer layer = forward.layer(l);
-            outDerivative[l] = layer.outDerivative(forward.netVector(l), forward.outVector(l));
+            outDerivative[l] = layer.outDerivative(forward.netUncopied(l), forward.outUncopied(l));
             delta[l] = new DMatrixRMaj(layer.size(), 1);
             CommonOps_DDRM.elementMult(outGradient[l], outDerivative[l], delta[l]);
             weightGradient[l] = new DMatrixRMaj(layer.size(), layer.inputs());
-            CommonOps_DDRM.multTransB(delta[l], forward.outVector(l - 1), weightGradient[l]);
+            CommonOps_DDRM.multTransB(delta[l], forward.outUncopied(l - 1), weightGradient[l]);
             biasGradient[l] = biasGradient(layer.bias(), delta[l]);
             propagatedThrough[l] = update == null
                     ? layer
@@ -134,12 +134,22 @@ public final class BackwardPass {
 
     /** A copy of ∂E/∂Wˡ, shaped like Wˡ. */
     public DMatrixRMaj weightGradients(int l) {
-        return vector(weightGradient, l).copy();
+        return weightGradientsUncopied(l).copy();
     }
 
     /** A copy of ∂E/∂bˡ as a column vector. */
     public DMatrixRMaj biasGradients(int l) {
-        return vector(biasGradient, l).copy();
+        return biasGradientsUncopied(l).copy();
+    }
+
+    /** ∂E/∂Wˡ itself, not copied, for the update, which only reads it. */
+    DMatrixRMaj weightGradientsUncopied(int l) {
+        return vector(weightGradient, l);
+    }
+
+    /** ∂E/∂bˡ itself, not copied, for the update, which only reads it. */
+    DMatrixRMaj biasGradientsUncopied(int l) {
+        return vector(biasGradient, l);
     }
 
     /**

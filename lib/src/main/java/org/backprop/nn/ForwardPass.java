@@ -86,14 +86,24 @@ public final class ForwardPass {
 
     /** A copy of the column vector netˡ. */
     public DMatrixRMaj netVector(int l) {
-        checkLayer(l, 1);
-        return net[l].copy();
+        return netUncopied(l).copy();
     }
 
     /** A copy of the column vector outˡ (out⁰ = input). */
     public DMatrixRMaj outVector(int l) {
+        return outUncopied(l).copy();
+    }
+
+    /** netˡ itself, not copied, for the backward pass, which only reads it. */
+    DMatrixRMaj netUncopied(int l) {
+        checkLayer(l, 1);
+        return net[l];
+    }
+
+    /** outˡ itself, not copied, for the backward pass, which only reads it. */
+    DMatrixRMaj outUncopied(int l) {
         checkLayer(l, 0);
-        return out[l].copy();
+        return out[l];
     }
 
     /** The network's outputs, out of layer L. */

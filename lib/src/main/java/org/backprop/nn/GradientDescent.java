@@ -103,7 +103,7 @@ public final class GradientDescent {
         BackwardPass gradients = network.backward(forward);
         for (int l = 1; l <= network.depth(); l++) {
             network.replace(l, network.layer(l).minus(
-                    learningRate, gradients.weightGradients(l), gradients.biasGradients(l), updateBiases));
+                    learningRate, gradients.weightGradientsUncopied(l), gradients.biasGradientsUncopied(l), updateBiases));
         }
         return gradients;
     }

@@ -85,6 +85,11 @@ public final class Layer {
         return weights.copy();
     }
 
+    /** W itself, not copied, for the passes in this package, which only read it. */
+    DMatrixRMaj weightsUncopied() {
+        return weights;
+    }
+
     /** A copy of b as a column vector (size × 1). */
     public DMatrixRMaj biases() {
         return biases.copy();
