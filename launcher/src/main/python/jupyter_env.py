@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import NamedTuple
 
@@ -31,17 +32,22 @@ class Jupyter(NamedTuple):
 
     def has(self, subcommand):
         """Whether `jupyter <subcommand>` exists: jupyter looks for a `jupyter-<subcommand>` program
-        beside itself and on the PATH."""
-        program = "jupyter-" + subcommand
-        beside = os.path.join(os.path.dirname(self.executable), program)
-        return os.access(beside, os.X_OK) or shutil.which(program) is not None
+        beside itself, then on the PATH."""
+        return self._beside(subcommand) or shutil.which("jupyter-" + subcommand) is not None
 
     def command(self, subcommand, *args):
         return [self.executable, subcommand, *args]
 
     def server(self):
-        """The app that serves the notebooks: the Notebook interface if present, else JupyterLab."""
+        """The app that serves the notebooks: the Notebook interface, else JupyterLab, preferring one
+        installed beside this jupyter (one found only on the PATH may belong to another Python)."""
+        for app in ("notebook", "lab"):
+            if self._beside(app):
+                return app
         return "notebook" if self.has("notebook") else "lab"
+
+    def _beside(self, subcommand):
+        return os.access(os.path.join(os.path.dirname(self.executable), "jupyter-" + subcommand), os.X_OK)
 
 
 def find_or_install_jupyter(root, python, env, say, needs_nbconvert):
@@ -113,7 +119,11 @@ def _package_index(python, env):
 
 
 def _unreachable(url):
-    """None if the index answers at all (any HTTP status), else why it cannot be reached."""
+    """None if the index answers at all (any HTTP status) or is a folder on disk, else why it cannot
+    be reached."""
+    parsed = urllib.parse.urlparse(url)
+    if parsed.scheme == "file":
+        return None if os.path.isdir(urllib.request.url2pathname(parsed.path)) else "no such folder"
     try:
         urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=15).close()
     except urllib.error.HTTPError:

@@ -63,6 +63,7 @@ def _index_page(pages):
   <title>Backpropagation, step by step — in Java</title>
   <style>
     body {{ font-family: system-ui, sans-serif; max-width: 44rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; }}
+    ul {{ list-style: none; padding-left: 0; }}
     li {{ margin: 0.4rem 0; }}
   </style>
 </head>
@@ -70,9 +71,9 @@ def _index_page(pages):
   <h1>Backpropagation, step by step — in Java</h1>
   <p>The course's notebooks with the outputs of their last run. To change a cell and run it again,
   open the notebooks in Jupyter with <code>./course</code>.</p>
-  <ol>
+  <ul>
 {items}
-  </ol>
+  </ul>
 </body>
 </html>
 """

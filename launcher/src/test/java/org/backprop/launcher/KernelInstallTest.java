@@ -99,7 +99,7 @@ class KernelInstallTest {
         Path kept = sandbox.root.resolve(".course/downloads/ijava-1.3.0.zip");
         assertArrayEquals(Files.readAllBytes(zip), Files.readAllBytes(kept));
 
-        deleteTree(kernel);
+        Sandbox.deleteTree(kernel);
         Sandbox.Result again = sandbox.set("IJAVA_URL", dir.resolve("gone.zip").toUri().toString()).run("--install-only");
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.stdout().contains("IJava 1.3.0 kernel: installed from " + kept), again.toString());
@@ -192,13 +192,5 @@ class KernelInstallTest {
 
         Sandbox.Result match = sandbox.set("IJAVA_SHA256", actual.toUpperCase()).run("--install-only");
         assertEquals(0, match.exitCode(), match.toString());
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,6 +80,14 @@ final class Sandbox {
     Sandbox withJupyter(String... subcommands) {
         Path dir = bin.resolveSibling("jupyter-bin");
         installJupyter(dir, subcommands);
+        path.add(dir);
+        return this;
+    }
+
+    /** A jupyter-&lt;subcommand&gt; program of another installation, in a folder of its own on the PATH. */
+    Sandbox withOtherJupyterProgram(String subcommand) {
+        Path dir = bin.resolveSibling("other-bin");
+        standIn("jupyter", dir.resolve("jupyter-" + subcommand));
         path.add(dir);
         return this;
     }
@@ -213,6 +222,17 @@ final class Sandbox {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a folder and what it holds; links are deleted, not followed. */
+    static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -79,6 +79,13 @@ class ServeTest {
         assertTrue(onlyJupyterCall().contains("\"argv\": [\"lab\", \"--port=9125\""), onlyJupyterCall());
     }
 
+    @Test
+    void prefersTheServerInstalledBesideJupyterToOneElsewhereOnThePath() {
+        sandbox.withJupyter("lab").withOtherJupyterProgram("notebook").run("--no-browser", "--port", "9127");
+
+        assertTrue(onlyJupyterCall().contains("\"argv\": [\"lab\", \"--port=9127\""), onlyJupyterCall());
+    }
+
     private String onlyJupyterCall() {
         List<String> calls = sandbox.calls("jupyter");
         assertEquals(1, calls.size(), calls.toString());
