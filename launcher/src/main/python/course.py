@@ -33,12 +33,16 @@ DEFAULT_SITE = os.path.join(STATE, "site")
 
 
 def main(argv):
-    args = _parser().parse_args(argv)
-    _reject_unused(args)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _reject_unused(parser, args)
     try:
         _run(args, dict(os.environ))
     except Problem as problem:
         print(f"course: error: {problem}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"course: error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -57,7 +61,7 @@ def _run(args, env):
         return
     jdk = find_jdk(env)
     _say(f"Java: {jdk.java} (Java {jdk.version})")
-    ensure_helper_jar(ROOT, jdk, env, _say)
+    ensure_helper_jar(ROOT, env, _say)
     jupyter = find_or_install_jupyter(ROOT, sys.executable, env, _say, needs_nbconvert)
     install_kernel(JUPYTER_DATA, DOWNLOADS, jdk, args.kernel_memory, env, _say)
     # Jupyter looks for kernels in JUPYTER_PATH before its own folders: this kernel named "java" wins.
@@ -111,9 +115,8 @@ def _parser():
     return parser
 
 
-def _reject_unused(args):
+def _reject_unused(parser, args):
     """Options that would be ignored in the chosen mode are an error, not silently dropped."""
-    parser = _parser()
     mode = "--check" if args.check else "--site" if args.site is not None else \
         "--install-only" if args.install_only else None
     if mode is None:

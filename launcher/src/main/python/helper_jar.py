@@ -8,7 +8,7 @@ JAR = os.path.join("lib", "target", "backprop.jar")
 SOURCES = ("pom.xml", os.path.join("lib", "pom.xml"), os.path.join("lib", "src"))
 
 
-def ensure_helper_jar(root, jdk, env, say):
+def ensure_helper_jar(root, env, say):
     """Runs `./mvnw package` for the lib module unless the jar is newer than every source of it."""
     jar = os.path.join(root, JAR)
     if _is_fresh(jar, [os.path.join(root, s) for s in SOURCES]):
@@ -17,7 +17,7 @@ def ensure_helper_jar(root, jdk, env, say):
     say("Helper jar: building it with ./mvnw (the first build downloads Maven and the libraries, "
         "a minute or two)")
     command = [os.path.join(root, "mvnw"), "-q", "-B", "-pl", "lib", "-am", "package", "-DskipTests"]
-    done = subprocess.run(command, cwd=root, env=dict(env, JAVA_HOME=jdk.home))
+    done = subprocess.run(command, cwd=root, env=env)
     if done.returncode != 0:
         raise Problem(f"./mvnw could not build the helper jar (exit code {done.returncode}; its output "
                       "is above).\nWithout internet, the first build cannot download Maven and the "

@@ -142,7 +142,10 @@ def _write_kernel_json(kernel, jdk, memory):
     path = os.path.join(kernel, "kernel.json")
     with open(path, encoding="utf-8") as f:
         current = f.read()
-    spec = json.loads(current)
+    try:
+        spec = json.loads(current)
+    except ValueError as e:
+        raise Problem(f"{path} is not valid JSON ({e}); delete {kernel} and run ./course again to reinstall it.")
     heap = f"-Xmx{memory}" if memory else next(
         (a for a in spec.get("argv", []) if isinstance(a, str) and a.startswith("-Xmx")), None)
     spec["argv"] = [jdk.java, *([heap] if heap else []), "-jar", os.path.abspath(os.path.join(kernel, JAR)),

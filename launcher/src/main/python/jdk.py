@@ -23,9 +23,7 @@ HOW_TO_INSTALL = (
 
 class Jdk(NamedTuple):
     java: str
-    """Path of the java launcher."""
-    home: str
-    """The JDK's folder, handed to ./mvnw as JAVA_HOME."""
+    """Path of the java launcher; ./mvnw finds the same one (JAVA_HOME, else the PATH)."""
     version: int
 
 
@@ -50,8 +48,7 @@ def find_jdk(env):
     if "jdk.jshell@" not in _run(java, "--list-modules"):
         raise Problem(f"{java} is a Java runtime without JShell (module jdk.jshell), which IJava needs: "
                       "a full JDK has it.\n" + HOW_TO_INSTALL)
-    home = java_home or os.path.dirname(os.path.dirname(os.path.realpath(java)))
-    return Jdk(java, home, version)
+    return Jdk(java, version)
 
 
 def _feature_version(java):

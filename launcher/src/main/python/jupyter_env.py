@@ -68,7 +68,9 @@ def find_or_install_jupyter(root, python, env, say, needs_nbconvert):
     if not on_path:
         lacking = "Jupyter is not on the PATH.\n"
     _install_venv(root, python, env, say, lacking)
-    return Jupyter(os.path.join(venv, "bin", "jupyter"), VENV)
+    installed = Jupyter(os.path.join(venv, "bin", "jupyter"), VENV)
+    say(f"Jupyter: {installed.executable} (from {installed.origin})")
+    return installed
 
 
 def _missing_parts(jupyter, needs_nbconvert):

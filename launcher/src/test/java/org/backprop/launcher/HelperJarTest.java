@@ -25,7 +25,7 @@ class HelperJarTest {
     }
 
     @Test
-    void buildsTheLibModuleWithTheWrapperOnTheFirstRun() throws Exception {
+    void buildsTheLibModuleWithTheWrapperOnTheFirstRun() {
         Sandbox.Result result = sandbox.run("--install-only");
 
         assertEquals(0, result.exitCode(), result.toString());
@@ -34,8 +34,21 @@ class HelperJarTest {
         assertEquals(1, builds.size(), builds.toString());
         assertTrue(builds.get(0).contains("\"argv\": [\"-q\", \"-B\", \"-pl\", \"lib\", \"-am\", \"package\", \"-DskipTests\"]"), builds.get(0));
         assertTrue(builds.get(0).contains("\"cwd\": \"" + sandbox.root + "\""), builds.get(0));
-        String javaHome = Path.of(System.getProperty("java.home")).toRealPath().toString();
-        assertTrue(builds.get(0).contains("\"JAVA_HOME\": \"" + javaHome + "\""), builds.get(0) + " expected JAVA_HOME " + javaHome);
+        assertTrue(builds.get(0).contains("\"JAVA_HOME\": null"), "./mvnw takes the java on the PATH, as ./course did: " + builds.get(0));
+    }
+
+    @Test
+    void buildsWithTheJdkThatJavaHomeNames() {
+        String javaHome = System.getProperty("java.home");
+        Sandbox sandbox = new Sandbox(dir.resolve("with-java-home")).withJupyter("notebook")
+                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString())
+                .set("JAVA_HOME", javaHome);
+
+        Sandbox.Result result = sandbox.run("--install-only");
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.stdout().startsWith("Java: " + Path.of(javaHome, "bin", "java") + " (Java " + Runtime.version().feature() + ")\n"), result.toString());
+        assertTrue(sandbox.calls("mvnw").get(0).contains("\"JAVA_HOME\": \"" + javaHome + "\""), sandbox.calls("mvnw").toString());
     }
 
     @Test

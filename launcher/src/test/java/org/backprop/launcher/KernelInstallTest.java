@@ -90,6 +90,18 @@ class KernelInstallTest {
     }
 
     @Test
+    void aDamagedKernelJsonSaysHowToReinstall() throws Exception {
+        sandbox.set("IJAVA_ZIP", zip.toString()).run("--install-only");
+        Files.writeString(kernel.resolve("kernel.json"), "{\"argv\": [");
+
+        Sandbox.Result result = sandbox.run("--install-only");
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.stderr().startsWith("course: error: " + kernel.resolve("kernel.json") + " is not valid JSON ("), result.toString());
+        assertTrue(result.stderr().contains("; delete " + kernel + " and run ./course again to reinstall it.\n"), result.toString());
+    }
+
+    @Test
     void downloadsTheReleaseOnceAndKeepsTheZip() throws Exception {
         sandbox.set("IJAVA_URL", zip.toUri().toString());
         Sandbox.Result first = sandbox.run("--install-only");

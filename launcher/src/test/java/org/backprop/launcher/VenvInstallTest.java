@@ -50,6 +50,7 @@ class VenvInstallTest {
         assertEquals(0, first.exitCode(), first.toString());
         assertTrue(first.stdout().contains("Jupyter is not on the PATH.\n"
                 + "Jupyter: installing the versions pinned in binder/requirements.txt into .course/venv (a few minutes, once)\n"), first.toString());
+        assertTrue(first.stdout().contains("Jupyter: " + venv.resolve("bin/jupyter") + " (from .course/venv)\n"), first.toString());
         assertEquals(PIN, Files.readString(venv.resolve("installed-requirements.txt")));
 
         Sandbox.Result second = sandbox.run("--no-browser", "--port", "9126");
