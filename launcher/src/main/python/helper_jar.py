@@ -13,7 +13,7 @@ def ensure_helper_jar(root, env, say):
     jar = os.path.join(root, JAR)
     if _is_fresh(jar, [os.path.join(root, s) for s in SOURCES]):
         say(f"Helper jar: up to date ({JAR})")
-        return jar
+        return
     say("Helper jar: building it with ./mvnw (the first build downloads Maven and the libraries, "
         "a minute or two)")
     command = [os.path.join(root, "mvnw"), "-q", "-B", "-pl", "lib", "-am", "package", "-DskipTests"]
@@ -24,7 +24,6 @@ def ensure_helper_jar(root, env, say):
                       "libraries: run ./course once where Maven Central is reachable.")
     if not os.path.isfile(jar):
         raise Problem(f"./mvnw finished but left no {JAR}.")
-    return jar
 
 
 def _is_fresh(jar, sources):

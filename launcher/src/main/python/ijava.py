@@ -34,7 +34,6 @@ def install_kernel(jupyter_data, downloads, jdk, memory, env, say):
         how = f"installed from {archive}"
     _write_kernel_json(kernel, jdk, memory)
     say(f"IJava {VERSION} kernel: {how} ({kernel})")
-    return kernel
 
 
 def _release_zip(downloads, env, say):
@@ -45,7 +44,7 @@ def _release_zip(downloads, env, say):
         if not os.path.isfile(given):
             raise Problem(f"IJAVA_ZIP is '{given}', but there is no such file. "
                           f"Point it at IJava's release zip, {ZIP_NAME} ({RELEASE_URL}).")
-        verify_zip(given, expected)
+        _verify_zip(given, expected)
         return given
     cached = os.path.join(downloads, ZIP_NAME)
     if not os.path.isfile(cached):
@@ -62,17 +61,17 @@ def _release_zip(downloads, env, say):
                           f"Without internet: download {ZIP_NAME} on another machine from {RELEASE_URL}, "
                           f"then run IJAVA_ZIP=/path/to/{ZIP_NAME} ./course")
         try:
-            verify_zip(partial, expected)
+            _verify_zip(partial, expected)
         except Problem:
             _remove(partial)
             raise
         os.replace(partial, cached)
     else:
-        verify_zip(cached, expected)
+        _verify_zip(cached, expected)
     return cached
 
 
-def verify_zip(path, expected_sha256=None):
+def _verify_zip(path, expected_sha256=None):
     """Problem unless path is IJava 1.3.0's release zip: the SHA-256 when one is expected, the kernel
     folder with kernel.json and the jar, and a jar whose Main-Class is IJava's."""
     if not zipfile.is_zipfile(path):

@@ -4,7 +4,8 @@ import os
 import subprocess
 import time
 
-KERNEL = "java"
+from ijava import KERNEL
+
 CELL_TIMEOUT_SECONDS = 600
 
 

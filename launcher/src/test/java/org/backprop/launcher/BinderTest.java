@@ -43,8 +43,7 @@ class BinderTest {
 
     @Test
     void postBuildInstallsTheKernelWithABinderSizedHeapAndLeavesHomeAlone() throws Exception {
-        Sandbox sandbox = new Sandbox(dir).withJava().withJupyter("notebook", "lab", "nbconvert")
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString());
+        Sandbox sandbox = new Sandbox(dir).withJava().withJupyter("notebook", "lab", "nbconvert").withIJavaZip();
         Files.createDirectories(sandbox.home);
         Path bash = Path.of("/bin/bash");
 

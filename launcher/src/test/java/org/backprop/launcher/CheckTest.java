@@ -18,8 +18,7 @@ class CheckTest {
 
     @BeforeEach
     void sandbox() {
-        sandbox = new Sandbox(dir).withJava().withJupyter("notebook", "nbconvert")
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString());
+        sandbox = new Sandbox(dir).withJava().withJupyter("notebook", "nbconvert").withIJavaZip();
     }
 
     @Test

@@ -20,8 +20,7 @@ class HelperJarTest {
 
     @BeforeEach
     void sandbox() {
-        sandbox = new Sandbox(dir).withJava().withJupyter("notebook")
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString());
+        sandbox = new Sandbox(dir).withJava().withJupyter("notebook").withIJavaZip();
     }
 
     @Test
@@ -41,7 +40,7 @@ class HelperJarTest {
     void buildsWithTheJdkThatJavaHomeNames() {
         String javaHome = System.getProperty("java.home");
         Sandbox sandbox = new Sandbox(dir.resolve("with-java-home")).withJupyter("notebook")
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString())
+                .withIJavaZip()
                 .set("JAVA_HOME", javaHome);
 
         Sandbox.Result result = sandbox.run("--install-only");

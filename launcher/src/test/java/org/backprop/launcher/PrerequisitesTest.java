@@ -112,8 +112,7 @@ class PrerequisitesTest {
 
     @Test
     void usesThePinnedJupyterInstalledEarlierWhenNoneIsOnThePath() throws Exception {
-        Sandbox sandbox = new Sandbox(dir).withJava()
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString());
+        Sandbox sandbox = new Sandbox(dir).withJava().withIJavaZip();
         sandbox.withInstalledVenv(Files.readString(sandbox.root.resolve("binder/requirements.txt")));
 
         Sandbox.Result result = sandbox.run("--install-only");

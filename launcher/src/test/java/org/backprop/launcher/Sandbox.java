@@ -100,6 +100,11 @@ final class Sandbox {
         return this;
     }
 
+    /** IJava's release zip (the fixture) beside the project, given as IJAVA_ZIP. */
+    Sandbox withIJavaZip() {
+        return set("IJAVA_ZIP", IJavaZip.release().writeTo(root.resolveSibling("ijava-1.3.0.zip")).toString());
+    }
+
     /** Replaces the Python on the PATH with one that is too old. */
     Sandbox withOldPython() {
         standIn("python3-old", bin.resolve("python3"));

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Without a mode option, ./course hands over to Jupyter in notebooks/, with the kernel folder on JUPYTER_PATH. */
 class ServeTest {
+    /** Jupyter refuses to run as root unless told --allow-root, which ./course then adds. */
+    private static final String ALLOW_ROOT = isRoot() ? ", \"--allow-root\"" : "";
     private static final Pattern URL = Pattern.compile("http://localhost:(\\d+)/(tree|lab)\\?token=([0-9a-f]{48})\n");
 
     @TempDir
@@ -22,8 +24,7 @@ class ServeTest {
 
     @BeforeEach
     void sandbox() {
-        sandbox = new Sandbox(dir).withJava()
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString());
+        sandbox = new Sandbox(dir).withJava().withIJavaZip();
     }
 
     @Test
@@ -36,8 +37,7 @@ class ServeTest {
         assertEquals("9123", url.group(1));
         assertEquals("tree", url.group(2));
         String call = onlyJupyterCall();
-        String rootFlag = isRoot() ? ", \"--allow-root\"" : "";
-        assertTrue(call.contains("\"argv\": [\"notebook\", \"--port=9123\", \"--port-retries=0\", \"--no-browser\"" + rootFlag + "]"), call);
+        assertTrue(call.contains("\"argv\": [\"notebook\", \"--port=9123\", \"--port-retries=0\", \"--no-browser\"" + ALLOW_ROOT + "]"), call);
         assertTrue(call.contains("\"cwd\": \"" + sandbox.root.resolve("notebooks") + "\""), call);
         assertTrue(call.contains("\"JUPYTER_PATH\": \"" + sandbox.root.resolve(".course/jupyter") + "\""), call);
         assertTrue(call.contains("\"JUPYTER_TOKEN\": \"" + url.group(3) + "\""), "the printed token is Jupyter's: " + call);
@@ -54,7 +54,7 @@ class ServeTest {
     void opensTheBrowserUnlessToldNotTo() {
         sandbox.withJupyter("notebook").run("--port", "9124");
 
-        assertTrue(onlyJupyterCall().contains("\"argv\": [\"notebook\", \"--port=9124\", \"--port-retries=0\"" + (isRoot() ? ", \"--allow-root\"" : "") + "]"),
+        assertTrue(onlyJupyterCall().contains("\"argv\": [\"notebook\", \"--port=9124\", \"--port-retries=0\"" + ALLOW_ROOT + "]"),
                 onlyJupyterCall());
     }
 

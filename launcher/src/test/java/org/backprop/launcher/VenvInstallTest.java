@@ -40,7 +40,7 @@ class VenvInstallTest {
     @Test
     void installsThePinsIntoTheProjectsVenvOnceThenUsesIt() throws Exception {
         Sandbox sandbox = new Sandbox(dir).withJava()
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString())
+                .withIJavaZip()
                 .set("PIP_INDEX_URL", packageIndex(dir.resolve("index")).toUri().toString());
         Sandbox.write(sandbox.root.resolve("binder/requirements.txt"), PIN);
         Path venv = sandbox.root.resolve(".course/venv");
@@ -65,7 +65,7 @@ class VenvInstallTest {
     @Test
     void aPackageThePinsNameButTheIndexLacksLeavesNoVenv() {
         Sandbox sandbox = new Sandbox(dir).withJava()
-                .set("IJAVA_ZIP", IJavaZip.release().writeTo(dir.resolve("ijava-1.3.0.zip")).toString())
+                .withIJavaZip()
                 .set("PIP_INDEX_URL", packageIndex(dir.resolve("index")).toUri().toString());
         Sandbox.write(sandbox.root.resolve("binder/requirements.txt"), "jupyter-standin==2.0\n");
 
