@@ -2,6 +2,7 @@ package org.backprop.nn;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * Every intermediate of the chain rule for one forward pass, layer by layer from the output
@@ -125,6 +126,11 @@ public final class BackwardPass {
     /** ∂E/∂bˡⱼ = δˡⱼ, or Σⱼ δˡⱼ for a shared bias (BP3); 0 for a layer without bias. */
     public double biasGradient(int l, int j) {
         return vector(biasGradient, l).get(j, 0);
+    }
+
+    /** ‖∂E/∂Wˡ‖, the Frobenius norm √(Σⱼₖ (∂E/∂Wˡⱼₖ)²): how strongly layer l is told to change. */
+    public double weightGradientNorm(int l) {
+        return NormOps_DDRM.normF(vector(weightGradient, l));
     }
 
     /** A copy of δˡ as a column vector. */

@@ -95,28 +95,35 @@ public final class Layer {
         return biases.copy();
     }
 
-    /** netˡ = Wˡ · outˡ⁻¹ + bˡ. */
+    /**
+     * netˡ = Wˡ · outˡ⁻¹ + bˡ; with one column per sample (a batch), bˡ is added to every
+     * column: Netˡ = Wˡ · Outˡ⁻¹ + bˡ 1ᵀ.
+     */
     DMatrixRMaj net(DMatrixRMaj in) {
-        DMatrixRMaj net = new DMatrixRMaj(size(), 1);
+        DMatrixRMaj net = new DMatrixRMaj(size(), in.numCols);
         CommonOps_DDRM.mult(weights, in, net);
-        CommonOps_DDRM.addEquals(net, biases);
+        for (int j = 0; j < net.numRows; j++) {
+            for (int x = 0; x < net.numCols; x++) {
+                net.add(j, x, biases.get(j, 0));
+            }
+        }
         return net;
     }
 
     /** outˡ = f(netˡ), element by element. */
     DMatrixRMaj out(DMatrixRMaj net) {
-        DMatrixRMaj out = new DMatrixRMaj(net.numRows, 1);
-        for (int j = 0; j < net.numRows; j++) {
-            out.set(j, 0, activation.apply(net.get(j, 0)));
+        DMatrixRMaj out = new DMatrixRMaj(net.numRows, net.numCols);
+        for (int i = 0; i < net.getNumElements(); i++) {
+            out.set(i, activation.apply(net.get(i)));
         }
         return out;
     }
 
     /** ∂out/∂net = f′(netˡ), element by element. */
     DMatrixRMaj outDerivative(DMatrixRMaj net, DMatrixRMaj out) {
-        DMatrixRMaj derivative = new DMatrixRMaj(net.numRows, 1);
-        for (int j = 0; j < net.numRows; j++) {
-            derivative.set(j, 0, activation.derivative(net.get(j, 0), out.get(j, 0)));
+        DMatrixRMaj derivative = new DMatrixRMaj(net.numRows, net.numCols);
+        for (int i = 0; i < net.getNumElements(); i++) {
+            derivative.set(i, activation.derivative(net.get(i), out.get(i)));
         }
         return derivative;
     }

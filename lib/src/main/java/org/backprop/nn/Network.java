@@ -157,6 +157,48 @@ public final class Network {
         return this;
     }
 
+    /**
+     * The same weights with every layer's bias of the given kind: {@code PER_NEURON} gives each
+     * neuron its own copy of its current bias (untying shared biases); {@code SHARED} needs the
+     * biases of each layer to be equal already; {@code NONE} needs them all to be 0. Returns a new
+     * network; this one is unchanged.
+     */
+    public Network withBias(Bias bias) {
+        Require.present("bias", bias);
+        Layer[] changed = new Layer[layers.length];
+        for (int l = 1; l <= layers.length; l++) {
+            Layer layer = layers[l - 1];
+            for (int j = 0; j < layer.size(); j++) {
+                double value = layer.biasOf(j);
+                boolean kept = bias == Bias.PER_NEURON
+                        || (bias == Bias.SHARED && value == layer.biasOf(0))
+                        || (bias == Bias.NONE && value == 0);
+                if (!kept) {
+                    throw new IllegalArgumentException("bias " + bias + " would lose layer " + l + "'s bias "
+                            + names.neuron(l, j) + " = " + value + ": expected "
+                            + (bias == Bias.NONE ? "every bias 0" : "the same bias for every neuron of the layer ("
+                            + layer.biasOf(0) + ")") + "; set the biases first, or use Bias.PER_NEURON");
+                }
+            }
+            changed[l - 1] = new Layer(layer.weights(), layer.biases(), layer.activation(), bias);
+        }
+        return new Network(changed, loss);
+    }
+
+    /**
+     * The same weights and biases with {@code activation} in every hidden layer (layers 1 … L−1);
+     * the output layer keeps its own. Returns a new network; this one is unchanged.
+     */
+    public Network withHiddenActivation(Activation activation) {
+        Require.present("activation", activation);
+        Layer[] changed = layers.clone();
+        for (int l = 1; l < layers.length; l++) {
+            Layer layer = layers[l - 1];
+            changed[l - 1] = new Layer(layer.weights(), layer.biases(), activation, layer.bias());
+        }
+        return new Network(changed, loss, names);
+    }
+
     /** The forward pass for one sample: net and out of every neuron, the errors and E_total. */
     public ForwardPass forward(Sample sample) {
         Require.present("sample", sample);
@@ -185,6 +227,27 @@ public final class Network {
             layers[l - 1] = updated;
             return updated;
         });
+    }
+
+    /** The current layers 1 … L (a copy of the array; layers themselves are immutable). */
+    Layer[] layers() {
+        return layers.clone();
+    }
+
+    /**
+     * Checks a data set for this network: at least one sample, none null, each with one input per
+     * input neuron and one target per output neuron; messages name the sample by its index.
+     */
+    void checkSamples(List<Sample> samples) {
+        Require.present("samples", samples);
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("samples must hold at least 1 sample, but was empty");
+        }
+        for (int x = 0; x < samples.size(); x++) {
+            Sample sample = Require.present("samples[" + x + "]", samples.get(x));
+            Require.length("samples[" + x + "] input", sample.input(), size(0), "input neuron");
+            Require.length("samples[" + x + "] target", sample.target(), size(depth()), "output neuron");
+        }
     }
 
     void replace(int l, Layer layer) {

@@ -1,13 +1,17 @@
 package org.backprop.nn;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
- * What a training run went through: E_total after every iteration (cheap: one number each) and
- * full snapshots of the first few iterations.
+ * What a training run went through: the error after every iteration (cheap: one number each),
+ * every layer's gradient norm per iteration, and full snapshots of the first few iterations.
  *
  * <p>Iteration k computes the gradients at the weights left by iteration k−1 and then updates
- * them; {@code error(k)} is E_total after that update, {@code error(0)} the starting error.
+ * them; {@code error(k)} is the error after that update, {@code error(0)} the starting error.
+ * On a data set an iteration is an epoch (every sample visited once, in one or more updates)
+ * and the error is the mean Ē = (1/n) Σₓ E_total(x) over its n samples; for one sample it is
+ * E_total.
  */
 public final class TrainingHistory {
 
@@ -28,18 +32,27 @@ public final class TrainingHistory {
     }
 
     private final GradientDescent descent;
+    private final int samples;
+    private final int updatesPerIteration;
     private final ForwardPass start;
     private final ForwardPass end;
     private final double[] errors;
+    private final double[][] gradientNorms;
     private final List<Iteration> iterations;
+    private final int divergedAt;
 
-    TrainingHistory(GradientDescent descent, ForwardPass start, ForwardPass end, double[] errors,
-                    List<Iteration> iterations) {
+    TrainingHistory(GradientDescent descent, int samples, int updatesPerIteration, ForwardPass start,
+                    ForwardPass end, double[] errors, double[][] gradientNorms, List<Iteration> iterations,
+                    int divergedAt) {
         this.descent = descent;
+        this.samples = samples;
+        this.updatesPerIteration = updatesPerIteration;
         this.start = start;
         this.end = end;
         this.errors = errors;
+        this.gradientNorms = gradientNorms;
         this.iterations = List.copyOf(iterations);
+        this.divergedAt = divergedAt;
     }
 
     /** The settings the run used. */
@@ -47,12 +60,22 @@ public final class TrainingHistory {
         return descent;
     }
 
-    /** How many iterations ran. */
+    /** How many iterations (epochs, on a data set) ran, and kept a finite error. */
     public int iterations() {
         return errors.length - 1;
     }
 
-    /** E_total after {@code k} iterations, k = 0 … {@link #iterations()}. */
+    /** The number of samples trained on. */
+    public int samples() {
+        return samples;
+    }
+
+    /** How many weight updates ran: one per batch of every iteration. */
+    public int updates() {
+        return iterations() * updatesPerIteration;
+    }
+
+    /** The error after {@code k} iterations, k = 0 … {@link #iterations()}. */
     public double error(int k) {
         if (k < 0 || k > iterations()) {
             throw new IllegalArgumentException("k must be between 0 and " + iterations() + ", but was " + k);
@@ -60,19 +83,64 @@ public final class TrainingHistory {
         return errors[k];
     }
 
-    /** A copy of E_total after 0, 1, …, N iterations. */
+    /** A copy of the error after 0, 1, …, N iterations. */
     public double[] errors() {
         return errors.clone();
     }
 
-    /** The forward pass with the starting weights. */
-    public ForwardPass start() {
-        return start;
+    /** The number of layers with weights, L. */
+    public int depth() {
+        return start.depth();
     }
 
-    /** The forward pass with the final weights. */
+    /**
+     * ‖∂E/∂Wˡ‖ (Frobenius norm) of the gradient that drove iteration k's update of layer l,
+     * k = 1 … {@link #iterations()}; with several updates per iteration, their mean. Small norms
+     * in the first layers of a deep network are the vanishing gradient.
+     */
+    public double gradientNorm(int k, int l) {
+        if (k < 1 || k > iterations()) {
+            throw new IllegalArgumentException("k must be between 1 and " + iterations() + ", but was " + k);
+        }
+        if (l < 1 || l > depth()) {
+            throw new IllegalArgumentException("layer must be between 1 and " + depth() + ", but was " + l);
+        }
+        return gradientNorms[k - 1][l - 1];
+    }
+
+    /** ‖∂E/∂Wˡ‖ of iterations 1 … N for layer l (see {@link #gradientNorm}). */
+    public double[] gradientNorms(int l) {
+        double[] norms = new double[iterations()];
+        for (int k = 1; k <= norms.length; k++) {
+            norms[k - 1] = gradientNorm(k, l);
+        }
+        return norms;
+    }
+
+    /**
+     * The iteration whose update made the error NaN or infinite, if this run stopped there
+     * ({@link TrainingDivergedException#history()}); this history ends just before it.
+     */
+    public OptionalInt divergedAt() {
+        return divergedAt == 0 ? OptionalInt.empty() : OptionalInt.of(divergedAt);
+    }
+
+    /** The forward pass with the starting weights (of the one sample trained on). */
+    public ForwardPass start() {
+        return onlyPass(start);
+    }
+
+    /** The forward pass with the final weights (of the one sample trained on). */
     public ForwardPass end() {
-        return end;
+        return onlyPass(end);
+    }
+
+    private ForwardPass onlyPass(ForwardPass pass) {
+        if (samples != 1) {
+            throw new IllegalStateException("a run on " + samples + " samples has a forward pass per sample; "
+                    + "expected a run on 1 sample (use network.forward(sample) for the one you want)");
+        }
+        return pass;
     }
 
     /** The kept iterations, 1 … k, in order. */
@@ -91,7 +159,8 @@ public final class TrainingHistory {
 
     @Override
     public String toString() {
-        return "TrainingHistory[" + iterations() + " iterations, E_total " + errors[0] + " → "
-                + errors[iterations()] + ", " + iterations.size() + " snapshots, " + descent + "]";
+        return "TrainingHistory[" + iterations() + " iterations" + (samples == 1 ? "" : " of " + samples + " samples")
+                + ", E_total " + errors[0] + " → " + errors[iterations()] + ", " + iterations.size() + " snapshots, "
+                + descent + (divergedAt == 0 ? "" : ", diverged at " + divergedAt) + "]";
     }
 }

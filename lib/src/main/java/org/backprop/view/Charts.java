@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
 import java.util.stream.IntStream;
+import org.backprop.nn.Activation;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.TrainingHistory;
 import org.knowm.xchart.XYChart;
@@ -21,6 +23,8 @@ public final class Charts {
     private static final int HEIGHT = 400;
     private static final int DRAWN_POINTS = 1000;
     private static final int ALL_OF_THE_FIRST = 100;
+    private static final double NET_RANGE = 5;
+    private static final int ACTIVATION_POINTS = 100;
 
     private Charts() {
     }
@@ -85,6 +89,107 @@ public final class Charts {
             line(chart.addSeries(weight, iterations, values));
         }
         return ChartView.of(chart);
+    }
+
+    /**
+     * ‖∂E/∂Wˡ‖ per iteration for every layer l of one run, on a log axis: in a deep sigmoid
+     * network the first layers' lines lie far below the last one's (vanishing gradients).
+     */
+    public static ChartView gradientNorms(TrainingHistory history) {
+        View.require("history", history);
+        if (history.iterations() == 0) {
+            throw new IllegalArgumentException("history must hold at least 1 iteration to chart gradient norms, "
+                    + "but held 0 (it diverged at its first iteration)");
+        }
+        XYChart chart = chart("Gradient norm per layer", "iteration", "‖∂E/∂W‖");
+        int[] drawn = Arrays.stream(drawnIterations(history.iterations())).filter(k -> k > 0).toArray();
+        boolean positive = true;
+        for (int l = 1; l <= history.depth(); l++) {
+            double[] iterations = new double[drawn.length];
+            double[] norms = new double[drawn.length];
+            for (int i = 0; i < drawn.length; i++) {
+                iterations[i] = drawn[i];
+                norms[i] = history.gradientNorm(drawn[i], l);
+                positive &= norms[i] > 0;
+            }
+            line(chart.addSeries("layer " + l, iterations, norms));
+        }
+        chart.getStyler().setYAxisLogarithmic(positive);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return ChartView.of(chart);
+    }
+
+    /** out = f(net) for net from −5 to 5, one line per activation. */
+    public static ChartView activations(Activation... activations) {
+        return activationChart("Activation functions", "out = f(net)", activations,
+                (f, net) -> f.apply(net));
+    }
+
+    /** ∂out/∂net = f′(net) for net from −5 to 5, one line per activation. */
+    public static ChartView derivatives(Activation... activations) {
+        return activationChart("Their derivatives", "∂out/∂net = f′(net)", activations,
+                (f, net) -> f.derivative(net, f.apply(net)));
+    }
+
+    private static ChartView activationChart(String title, String yTitle, Activation[] activations,
+                                             ToDoubleBiFunction<Activation, Double> value) {
+        View.require("activations", activations);
+        if (activations.length == 0) {
+            throw new IllegalArgumentException("activations must hold at least 1 activation, but was empty");
+        }
+        XYChart chart = chart(title, "net", yTitle);
+        chart.getStyler().setXAxisDecimalPattern("0.#");
+        double[] net = IntStream.rangeClosed(-ACTIVATION_POINTS, ACTIVATION_POINTS)
+                .mapToDouble(i -> NET_RANGE * i / ACTIVATION_POINTS).toArray();
+        for (int a = 0; a < activations.length; a++) {
+            Activation activation = View.require("activations[" + a + "]", activations[a]);
+            line(chart.addSeries(activation.toString(), net,
+                    Arrays.stream(net).map(x -> value.applyAsDouble(activation, x)).toArray()));
+        }
+        return ChartView.of(chart);
+    }
+
+    /**
+     * Lines over a common x, both axes logarithmic: for quantities spanning many powers of ten
+     * (a step size against an error, a network size against a time). Every value must be
+     * greater than 0.
+     */
+    public static ChartView logLog(String title, String xTitle, String yTitle, double[] x,
+                                   Map<String, double[]> lines) {
+        View.require("title", title);
+        View.require("xTitle", xTitle);
+        View.require("yTitle", yTitle);
+        requirePositive("x", View.require("x", x), x.length);
+        View.require("lines", lines);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("lines must hold at least 1 line, but was empty");
+        }
+        XYChart chart = chart(title, xTitle, yTitle);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisDecimalPattern("0.##E0");
+        lines.forEach((name, y) -> {
+            requirePositive("lines['" + name + "']", View.require("lines['" + name + "']", y), x.length);
+            chart.addSeries(name, x, y);
+        });
+        return ChartView.of(chart);
+    }
+
+    private static void requirePositive(String parameter, double[] values, int length) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException(parameter + " must hold at least 1 value, but was empty");
+        }
+        if (values.length != length) {
+            throw new IllegalArgumentException(parameter + " must hold " + length + " values (one per x), but held "
+                    + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] > 0) || !Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(parameter + "[" + i
+                        + "] must be a finite number greater than 0 (the axes are logarithmic), but was " + values[i]);
+            }
+        }
     }
 
     /** 0 … n, or for long runs 0 … 100, then every k-th iteration and the last. */

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * How the course prints a number: rounded to 9 decimals like Mazur's post, trailing zeros
  * dropped (0.74136507, 0.05), and in scientific notation below 0.0001 so that tiny errors keep
- * their digits (3.51085e-05). The same in every locale.
+ * their digits (3.51085e-05), and from 10⁹ on so that an exploding error stays readable
+ * (5.96237e+143). The same in every locale.
  */
 final class Decimals extends NumberFormat {
 
@@ -20,6 +21,7 @@ final class Decimals extends NumberFormat {
 
     private static final int DECIMALS = 9;
     private static final double SCIENTIFIC_BELOW = 1e-4;
+    private static final double SCIENTIFIC_FROM = 1e9;
     private static final DecimalFormat SCIENTIFIC =
             new DecimalFormat("0.#####E00", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
@@ -39,7 +41,7 @@ final class Decimals extends NumberFormat {
         if (Double.isInfinite(value)) {
             return to.append(value > 0 ? "∞" : "−∞");
         }
-        if (value != 0 && Math.abs(value) < SCIENTIFIC_BELOW) {
+        if (value != 0 && (Math.abs(value) < SCIENTIFIC_BELOW || Math.abs(value) >= SCIENTIFIC_FROM)) {
             String scientific;
             synchronized (SCIENTIFIC) {
                 scientific = SCIENTIFIC.format(value);

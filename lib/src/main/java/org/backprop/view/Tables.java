@@ -2,6 +2,7 @@ package org.backprop.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backprop.data.DataSet;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.Layer;
@@ -133,6 +134,36 @@ public final class Tables {
             iteration.append(k);
         }
         return TableView.of(Table.create("E_total after iteration k", iteration, error));
+    }
+
+    /**
+     * One row per sample of a data set: its inputs i1, i2, … and its targets target_o1, …
+     * (for a list of your own, {@code DataSet.of(name, samples)}).
+     */
+    public static TableView samples(DataSet data) {
+        View.require("data", data);
+        int inputs = data.get(0).input().length;
+        int targets = data.get(0).target().length;
+        Table table = Table.create(data.name() + ": " + data.size() + (data.size() == 1 ? " sample" : " samples"),
+                IntColumn.create("sample"));
+        for (int i = 1; i <= inputs; i++) {
+            table.addColumns(DoubleColumn.create("i" + i));
+        }
+        for (int j = 1; j <= targets; j++) {
+            table.addColumns(DoubleColumn.create("target_o" + j));
+        }
+        for (int x = 0; x < data.size(); x++) {
+            table.intColumn(0).append(x);
+            double[] input = data.get(x).input();
+            double[] target = data.get(x).target();
+            for (int i = 0; i < inputs; i++) {
+                table.doubleColumn(1 + i).append(input[i]);
+            }
+            for (int j = 0; j < targets; j++) {
+                table.doubleColumn(1 + inputs + j).append(target[j]);
+            }
+        }
+        return TableView.of(table);
     }
 
     private static void appendRow(Table table, int iteration, ForwardPass pass, List<String> parameters) {

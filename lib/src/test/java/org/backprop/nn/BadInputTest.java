@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import org.backprop.data.WorkedExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -176,5 +178,61 @@ class BadInputTest {
         assertTrue(Double.isFinite(lastFinite.error(k - 1)), "E_total after iteration " + (k - 1));
         assertEquals(k, assertThrows(TrainingDivergedException.class,
                 () -> tooFast.train(linear.copy(), linearSample, k)).iteration(), "exactly " + k + " iterations diverge");
+    }
+
+    @Test
+    void batchesOfNoSamples() {
+        assertRejected("size must be at least 1, but was 0", () -> Batching.miniBatches(0));
+        assertRejected("batching must not be null", () -> descent.withBatching(null));
+        assertRejected("learningRate must be greater than 0, but was -1.0", () -> descent.atLearningRate(-1));
+        assertRejected("learningRate must be a finite number, but was NaN", () -> descent.atLearningRate(Double.NaN));
+    }
+
+    @Test
+    void dataSetsThatDoNotFitTheNetwork() {
+        Sample wide = new Sample(values(1, 2, 3), values(0, 1));
+        Sample narrow = new Sample(values(1, 2), values(0));
+        assertRejected("samples must not be null", () -> descent.train(network, (List<Sample>) null, 3));
+        assertRejected("samples must hold at least 1 sample, but was empty",
+                () -> descent.train(network, List.of(), 3));
+        assertRejected("samples[1] must not be null",
+                () -> descent.train(network, Arrays.asList(sample, null), 3));
+        assertRejected("samples[1] input must hold 2 values (one per input neuron), but held 3",
+                () -> descent.train(network, List.of(sample, wide), 3));
+        assertRejected("samples[0] target must hold 2 values (one per output neuron), but held 1",
+                () -> BatchGradient.of(network, List.of(narrow)));
+        assertRejected("epochs must be at least 1, but was 0", () -> descent.train(network, List.of(sample), 0));
+        assertRejected("network must not be null", () -> BatchGradient.of(null, List.of(sample)));
+    }
+
+    @Test
+    void layerByLayerNeedsOneSampleAtATime() {
+        assertRejected("rule LAYER_BY_LAYER updates each layer during one sample's backward pass, so it needs "
+                        + "batches of 1 sample (Batching.PER_SAMPLE), but batching was full batch over 2 samples",
+                () -> descent.withRule(UpdateRule.LAYER_BY_LAYER).train(network, List.of(sample, sample), 1));
+    }
+
+    @Test
+    void layersOutsideTheNetwork() {
+        BatchGradient batch = BatchGradient.of(network, List.of(sample));
+        assertRejected("layer must be between 1 and 2, but was 0", () -> batch.deltas(0));
+        assertRejected("layer must be between 0 and 2, but was 3", () -> batch.outs(3));
+        assertRejected("layer must be between 1 and 2, but was 3", () -> batch.weightGradientNorm(3));
+        assertRejected("layer must be between 1 and 2, but was 0",
+                () -> network.backward(network.forward(sample)).weightGradientNorm(0));
+        TrainingHistory history = descent.train(network.copy(), sample, 2);
+        assertRejected("k must be between 1 and 2, but was 0", () -> history.gradientNorm(0, 1));
+        assertRejected("layer must be between 1 and 2, but was 5", () -> history.gradientNorm(1, 5));
+    }
+
+    @Test
+    void biasKindsThatWouldLoseBiases() {
+        Network untied = network.withBias(Bias.PER_NEURON).set("b_h2", 0.4);
+        assertRejected("bias SHARED would lose layer 1's bias h2 = 0.4: expected the same bias for every neuron "
+                + "of the layer (0.35); set the biases first, or use Bias.PER_NEURON", () -> untied.withBias(Bias.SHARED));
+        assertRejected("bias NONE would lose layer 1's bias h1 = 0.35: expected every bias 0; set the biases "
+                + "first, or use Bias.PER_NEURON", () -> network.withBias(Bias.NONE));
+        assertRejected("bias must not be null", () -> network.withBias(null));
+        assertRejected("activation must not be null", () -> network.withHiddenActivation(null));
     }
 }

@@ -28,7 +28,14 @@ class DecimalsTest {
         assertEquals("1", Decimals.of(1));
         assertEquals("12", Decimals.of(12.0));
         assertEquals("123456.123456789", Decimals.of(123456.123456789123));
-        assertEquals("100000000000000000000", Decimals.of(1e20));
+        assertEquals("999999999", Decimals.of(999_999_999));
+    }
+
+    @Test
+    void hugeNumbersAreScientificSoAnExplodingErrorStaysReadable() {
+        assertEquals("1e+09", Decimals.of(1e9));
+        assertEquals("5.96237e+143", Decimals.of(5.962371708126769e143));
+        assertEquals("-1.5e+20", Decimals.of(-1.5e20));
     }
 
     @Test
@@ -68,7 +75,7 @@ class DecimalsTest {
                 assertEquals("0.74136507", of.invoke(null, 0.74136507), locale.toString());
                 assertEquals("-0.5", of.invoke(null, -0.5), locale.toString());
                 assertEquals("3.51085e-05", of.invoke(null, 0.0000351085), locale.toString());
-                assertEquals("100000000000000000000", of.invoke(null, 1e20), locale.toString());
+                assertEquals("1.23457e+20", of.invoke(null, 1.2345678e20), locale.toString());
             }
         }
     }

@@ -1,0 +1,169 @@
+package org.backprop.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.nn.Activation;
+import org.backprop.nn.Batching;
+import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
+import org.backprop.nn.TrainingDivergedException;
+import org.backprop.nn.TrainingHistory;
+
+/**
+ * One network, one data set, one gradient descent and a number of iterations: the base setting
+ * of an experiment. Each method changes one thing, trains a fresh copy of the network once per
+ * value, and returns the runs side by side:
+ *
+ * <pre>{@code
+ * Comparison rates = Experiment.of(network, sample, GradientDescent.withLearningRate(0.5), 1000)
+ *         .learningRates(0.05, 0.5, 5, 50);
+ * rates.chart()   // one error curve per learning rate
+ * rates.table()   // start, end and lowest error, and where a run diverged
+ * }</pre>
+ *
+ * A run that diverges is kept up to its last finite error and marked in the table.
+ */
+public final class Experiment {
+
+    private final Network network;
+    private final List<Sample> samples;
+    private final GradientDescent descent;
+    private final int iterations;
+
+    private Experiment(Network network, List<Sample> samples, GradientDescent descent, int iterations) {
+        this.network = network;
+        this.samples = samples;
+        this.descent = descent;
+        this.iterations = iterations;
+    }
+
+    /** The base setting for a data set; an iteration is an epoch. */
+    public static Experiment of(Network network, List<Sample> samples, GradientDescent descent, int iterations) {
+        if (network == null) {
+            throw new IllegalArgumentException("network must not be null");
+        }
+        if (descent == null) {
+            throw new IllegalArgumentException("descent must not be null");
+        }
+        if (samples == null || samples.isEmpty()) {
+            throw new IllegalArgumentException("samples must hold at least 1 sample, but was "
+                    + (samples == null ? "null" : "empty"));
+        }
+        for (int x = 0; x < samples.size(); x++) {
+            if (samples.get(x) == null) {
+                throw new IllegalArgumentException("samples[" + x + "] must not be null");
+            }
+            try {
+                network.forward(samples.get(x));
+            } catch (IllegalArgumentException wrongSize) {
+                throw new IllegalArgumentException("samples[" + x + "] does not fit the network: "
+                        + wrongSize.getMessage(), wrongSize);
+            }
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, but was " + iterations);
+        }
+        return new Experiment(network.copy(), List.copyOf(samples), descent, iterations);
+    }
+
+    /** The base setting for one sample. */
+    public static Experiment of(Network network, Sample sample, GradientDescent descent, int iterations) {
+        if (sample == null) {
+            throw new IllegalArgumentException("sample must not be null");
+        }
+        return of(network, List.of(sample), descent, iterations);
+    }
+
+    /** One run per learning rate η, labelled "η = …". */
+    public Comparison learningRates(double... learningRates) {
+        Map<String, GradientDescent> descents = new LinkedHashMap<>();
+        for (double learningRate : values("learningRates", learningRates)) {
+            descents.put("η = " + learningRate, descent.atLearningRate(learningRate));
+        }
+        return descents(descents);
+    }
+
+    /** One run per activation of the hidden layers (the output layer keeps its own). */
+    public Comparison hiddenActivations(Activation... activations) {
+        Map<String, Network> networks = new LinkedHashMap<>();
+        for (Activation activation : values("activations", activations)) {
+            networks.put(activation.toString(), network.withHiddenActivation(activation));
+        }
+        return networks(networks);
+    }
+
+    /** One run per way of batching the samples (full batch, per sample, mini-batches). */
+    public Comparison batchings(Batching... batchings) {
+        Map<String, GradientDescent> descents = new LinkedHashMap<>();
+        for (Batching batching : values("batchings", batchings)) {
+            descents.put(batching.toString(), descent.withBatching(batching));
+        }
+        return descents(descents);
+    }
+
+    /** One run per gradient descent, labelled by the map's keys: any change of settings. */
+    public Comparison descents(Map<String, GradientDescent> descents) {
+        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
+        checkedMap("descents", descents).forEach((label, changed) -> runs.put(label, run(network, changed)));
+        return Comparison.of(runs);
+    }
+
+    /** One run per network, labelled by the map's keys: other weights, shapes or activations. */
+    public Comparison networks(Map<String, Network> networks) {
+        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
+        checkedMap("networks", networks).forEach((label, changed) -> runs.put(label, run(changed, descent)));
+        return Comparison.of(runs);
+    }
+
+    private TrainingHistory run(Network start, GradientDescent settings) {
+        try {
+            return settings.train(start.copy(), samples, iterations);
+        } catch (TrainingDivergedException diverged) {
+            return diverged.history().orElseThrow(() -> diverged);
+        }
+    }
+
+    private static <T> Map<String, T> checkedMap(String parameter, Map<String, T> settings) {
+        if (settings == null || settings.isEmpty()) {
+            throw new IllegalArgumentException(parameter + " must hold at least 1 setting, but was "
+                    + (settings == null ? "null" : "empty"));
+        }
+        settings.forEach((label, value) -> {
+            if (label == null || value == null) {
+                throw new IllegalArgumentException(parameter + " must not hold null labels or settings, but held "
+                        + label + " → " + value);
+            }
+        });
+        return settings;
+    }
+
+    private static double[] values(String parameter, double[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(parameter + " must hold at least 1 value, but was "
+                    + (values == null ? "null" : "empty"));
+        }
+        return values;
+    }
+
+    @SafeVarargs
+    private static <T> T[] values(String parameter, T... values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(parameter + " must hold at least 1 value, but was "
+                    + (values == null ? "null" : "empty"));
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new IllegalArgumentException(parameter + "[" + i + "] must not be null");
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "Experiment[" + network + ", " + samples.size() + " samples, " + iterations + " iterations, "
+                + descent + "]";
+    }
+}

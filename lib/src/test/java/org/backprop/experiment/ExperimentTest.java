@@ -1,0 +1,142 @@
+package org.backprop.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.data.DataSet;
+import org.backprop.data.WorkedExample;
+import org.backprop.nn.Activation;
+import org.backprop.nn.Batching;
+import org.backprop.nn.Bias;
+import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
+import org.backprop.nn.TrainingHistory;
+import org.backprop.view.TableView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Hypothesis testing in one or two lines: the same network under several settings. */
+class ExperimentTest {
+
+    private final WorkedExample mazur = WorkedExample.mazur();
+    private final Experiment base = Experiment.of(mazur.network(), mazur.sample(), mazur.descent(), 200);
+
+    private static void assertRejected(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    /** The cells of the table row whose first cell is {@code first}, as printed. */
+    private static List<String> row(TableView table, String first) {
+        return table.toText().lines()
+                .map(line -> Arrays.stream(line.split("\\|")).map(String::strip).toList())
+                .filter(cells -> cells.get(0).equals(first))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + first + " in\n" + table));
+    }
+
+    private static Network linear() {
+        Network network = Network.withInputs(2).layer(2, Activation.IDENTITY, Bias.NONE)
+                .layer(1, Activation.IDENTITY, Bias.NONE).build();
+        double[] weights = {0.11, 0.21, 0.12, 0.08, 0.14, 0.15};
+        for (int n = 1; n <= weights.length; n++) {
+            network.set("w" + n, weights[n - 1]);
+        }
+        return network;
+    }
+
+    @Test
+    void eachLearningRateIsTrainedOnAFreshCopy() {
+        Comparison rates = base.learningRates(0.5, 5);
+        assertEquals(List.of("η = 0.5", "η = 5.0"), List.copyOf(rates.runs().keySet()));
+        TrainingHistory direct = mazur.descent().atLearningRate(5).train(mazur.network(), mazur.sample(), 200);
+        assertArrayEquals(direct.errors(), rates.run("η = 5.0").errors());
+        assertEquals(0.291027774, rates.run("η = 0.5").error(1), 5e-10, "the first run did not change the second");
+    }
+
+    @Test
+    void aDivergingRunIsKeptUntilItDivergesAndMarked() {
+        Sample sample = new Sample(new double[] {2, 3}, new double[] {1});
+        Comparison rates = Experiment.of(linear(), sample, GradientDescent.withLearningRate(0.05), 100)
+                .learningRates(0.05, 1);
+        TrainingHistory tooBig = rates.run("η = 1.0");
+        int k = tooBig.divergedAt().orElseThrow();
+        assertEquals(6, k);
+        assertEquals(k - 1, tooBig.iterations());
+        List<String> row = row(rates.table(), "η = 1.0");
+        assertEquals(String.valueOf(k - 1), row.get(1));
+        assertEquals(String.valueOf(k), row.get(6));
+        assertEquals("", row(rates.table(), "η = 0.05").get(6));
+    }
+
+    @Test
+    void theTableHasTheStartTheEndAndTheLowestError() {
+        Comparison biases = base.descents(Map.of("biases learn", mazur.descent().updatingBiases()));
+        TrainingHistory run = biases.run("biases learn");
+        List<String> row = row(biases.table(), "biases learn");
+        assertEquals(List.of("biases learn", "200", "0.298371109"), row.subList(0, 3));
+        assertEquals(String.format("%.9f", run.error(200)), row.get(3));
+        assertEquals(row.get(3), row.get(4), "still falling: the lowest is the last");
+        assertEquals("200", row.get(5));
+        assertEquals("Runs compared (E: E_total, or its mean over the samples)", biases.table().table().name());
+    }
+
+    @Test
+    void hiddenActivationsBatchingsAndNetworks() {
+        Network network = Network.withInputs(2).layer(3, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(2);
+        Experiment xor = Experiment.of(network, DataSet.xor(), GradientDescent.withLearningRate(1), 50);
+        Comparison activations = xor.hiddenActivations(Activation.TANH, Activation.RELU);
+        assertEquals(List.of("TANH", "RELU"), List.copyOf(activations.runs().keySet()));
+        assertArrayEquals(GradientDescent.withLearningRate(1)
+                        .train(network.withHiddenActivation(Activation.TANH), DataSet.xor(), 50).errors(),
+                activations.run("TANH").errors());
+        Comparison batchings = xor.batchings(Batching.FULL, Batching.PER_SAMPLE);
+        assertEquals(50, batchings.run("full batch").updates());
+        assertEquals(200, batchings.run("per sample").updates());
+        Map<String, Network> networks = new LinkedHashMap<>();
+        networks.put("seed 2", network);
+        networks.put("seed 3", network.withHiddenActivation(Activation.SIGMOID));
+        assertEquals(2, xor.networks(networks).chart().chart().getSeriesMap().size());
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        Sample sample = mazur.sample();
+        GradientDescent descent = mazur.descent();
+        assertRejected("network must not be null", () -> Experiment.of(null, sample, descent, 10));
+        assertRejected("sample must not be null", () -> Experiment.of(mazur.network(), (Sample) null, descent, 10));
+        assertRejected("descent must not be null", () -> Experiment.of(mazur.network(), sample, null, 10));
+        assertRejected("samples must hold at least 1 sample, but was empty",
+                () -> Experiment.of(mazur.network(), List.of(), descent, 10));
+        assertRejected("samples[0] does not fit the network: sample input must hold 2 values (one per input neuron), "
+                        + "but held 1",
+                () -> Experiment.of(mazur.network(), new Sample(new double[] {1}, new double[] {1, 2}), descent, 10));
+        assertRejected("iterations must be at least 1, but was 0", () -> Experiment.of(mazur.network(), sample, descent, 0));
+        assertRejected("learningRates must hold at least 1 value, but was empty", base::learningRates);
+        assertRejected("learningRate must be greater than 0, but was -1.0", () -> base.learningRates(0.5, -1));
+        assertRejected("activations[1] must not be null", () -> base.hiddenActivations(Activation.TANH, null));
+        assertRejected("batchings must hold at least 1 value, but was null", () -> base.batchings((Batching[]) null));
+        assertRejected("descents must hold at least 1 setting, but was empty", () -> base.descents(Map.of()));
+        assertRejected("networks must hold at least 1 setting, but was null", () -> base.networks(null));
+        Map<String, Network> withNull = new LinkedHashMap<>();
+        withNull.put("none", null);
+        assertRejected("networks must not hold null labels or settings, but held none → null",
+                () -> base.networks(withNull));
+    }
+
+    @Test
+    void ownRunsCompareToo() {
+        TrainingHistory run = mazur.descent().train(mazur.network(), mazur.sample(), 10);
+        Comparison own = Comparison.of(Map.of("mine", run));
+        assertEquals(run, own.run("mine"));
+        assertTrue(own.chart().toText().contains("mine: 11 points"));
+        assertRejected("label must be one of [mine], but was 'yours'", () -> own.run("yours"));
+        assertRejected("runs must hold at least 1 training history, but was null", () -> Comparison.of(null));
+        assertRejected("runs must hold at least 1 training history, but was empty", () -> Comparison.of(Map.of()));
+    }
+}

@@ -1,0 +1,88 @@
+package org.backprop.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backprop.data.DataSet;
+import org.backprop.nn.Activation;
+import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Network;
+import org.backprop.nn.TrainingHistory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.knowm.xchart.XYSeries;
+
+/** The views of course part 2: gradient norms, activation functions, log-log lines, data sets. */
+class CourseTwoViewsTest {
+
+    private static void assertRejected(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    @Test
+    void gradientNormsHaveALinePerLayerOnALogAxis() {
+        Network deep = Network.withInputs(2).layer(4, Activation.SIGMOID).layer(4, Activation.SIGMOID)
+                .layer(1, Activation.SIGMOID).randomized(5);
+        TrainingHistory history = GradientDescent.withLearningRate(1).train(deep, DataSet.xor(), 30);
+        ChartView chart = Charts.gradientNorms(history);
+        Map<String, XYSeries> series = chart.chart().getSeriesMap();
+        assertEquals(List.of("layer 1", "layer 2", "layer 3"), List.copyOf(series.keySet()));
+        assertEquals(30, series.get("layer 1").getXData().length);
+        assertEquals(1.0, series.get("layer 1").getXData()[0]);
+        assertEquals(history.gradientNorm(30, 3), series.get("layer 3").getYData()[29]);
+        assertTrue(chart.chart().getStyler().isYAxisLogarithmic());
+        assertTrue(chart.toText().startsWith("Gradient norm per layer (iteration → ‖∂E/∂W‖, log scale)"));
+    }
+
+    @Test
+    void activationsAndTheirDerivativesFromMinusFiveToFive() {
+        ChartView functions = Charts.activations(Activation.SIGMOID, Activation.TANH);
+        XYSeries sigmoid = functions.chart().getSeriesMap().get("SIGMOID");
+        assertEquals(201, sigmoid.getXData().length);
+        assertEquals(-5.0, sigmoid.getXData()[0]);
+        assertEquals(0.5, sigmoid.getYData()[100]);
+        assertEquals(1 / (1 + Math.exp(-5)), sigmoid.getYData()[200], 1e-15);
+        XYSeries slope = Charts.derivatives(Activation.SIGMOID).chart().getSeriesMap().get("SIGMOID");
+        assertEquals(0.25, slope.getYData()[100], 1e-15, "the sigmoid is steepest at 0, with slope ¼");
+        assertEquals("Their derivatives (net → ∂out/∂net = f′(net))", Charts.derivatives(Activation.RELU).toText().lines().findFirst().orElseThrow());
+        assertRejected("activations must hold at least 1 activation, but was empty", Charts::activations);
+        assertRejected("activations[1] must not be null", () -> Charts.derivatives(Activation.RELU, null));
+    }
+
+    @Test
+    void logLogLinesNeedPositiveValues() {
+        Map<String, double[]> lines = new LinkedHashMap<>();
+        lines.put("error", new double[] {1e-3, 1e-7, 1e-5});
+        ChartView chart = Charts.logLog("Error by step", "h", "error", new double[] {1e-2, 1e-5, 1e-8}, lines);
+        assertTrue(chart.chart().getStyler().isXAxisLogarithmic());
+        assertTrue(chart.chart().getStyler().isYAxisLogarithmic());
+        assertEquals("""
+                Error by step (h → error, log scale)
+                  error: 3 points, 0.001 at 0.01 → 1e-05 at 1e-08""", chart.toText());
+        lines.put("bad", new double[] {1, 0, 1});
+        assertRejected("lines['bad'][1] must be a finite number greater than 0 (the axes are logarithmic), but was 0.0",
+                () -> Charts.logLog("t", "x", "y", new double[] {1, 2, 3}, lines));
+        assertRejected("lines['error'] must hold 2 values (one per x), but held 3",
+                () -> Charts.logLog("t", "x", "y", new double[] {1, 2}, Map.of("error", new double[] {1, 2, 3})));
+        assertRejected("x[0] must be a finite number greater than 0 (the axes are logarithmic), but was -1.0",
+                () -> Charts.logLog("t", "x", "y", new double[] {-1}, Map.of("e", new double[] {1})));
+        assertRejected("lines must hold at least 1 line, but was empty",
+                () -> Charts.logLog("t", "x", "y", new double[] {1}, Map.of()));
+        assertRejected("title must not be null", () -> Charts.logLog(null, "x", "y", new double[] {1}, Map.of()));
+    }
+
+    @Test
+    void samplesTableListsInputsAndTargets() {
+        TableView table = Tables.samples(DataSet.xor());
+        assertEquals("XOR: 4 samples", table.table().name());
+        assertEquals(List.of("sample", "i1", "i2", "target_o1"), table.table().columnNames());
+        assertEquals(List.of("2", "1", "0", "1"), TextTable.row(table, "2"));
+        assertFalse(table.toHtml().isEmpty());
+        assertRejected("data must not be null", () -> Tables.samples(null));
+    }
+}
