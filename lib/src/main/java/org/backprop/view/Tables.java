@@ -5,6 +5,7 @@ import java.util.List;
 import org.backprop.data.DataSet;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
+import org.backprop.nn.GradientCheck;
 import org.backprop.nn.Layer;
 import org.backprop.nn.Names;
 import org.backprop.nn.TrainingHistory;
@@ -163,6 +164,29 @@ public final class Tables {
                 table.doubleColumn(1 + inputs + j).append(target[j]);
             }
         }
+        return TableView.of(table);
+    }
+
+    /**
+     * Backpropagation against finite differences, one row per weight and bias: the backprop
+     * ∂E/∂w, the numerical estimate and their relative error
+     * |backprop − numerical| / max(|backprop|, |numerical|).
+     */
+    public static TableView gradientCheck(GradientCheck check) {
+        View.require("check", check);
+        StringColumn parameter = StringColumn.create("parameter");
+        DoubleColumn backprop = DoubleColumn.create("backprop");
+        DoubleColumn numerical = DoubleColumn.create("numerical");
+        DoubleColumn relativeError = DoubleColumn.create("relative error");
+        for (GradientCheck.Row row : check.rows()) {
+            parameter.append(row.parameter());
+            backprop.append(row.backprop());
+            numerical.append(row.numerical());
+            relativeError.append(row.relativeError());
+        }
+        Table table = Table.create("Gradient check: " + check.numerical().name() + ", h = "
+                + Decimals.of(check.numerical().step()) + "; largest relative error "
+                + Decimals.of(check.maxRelativeError()), parameter, backprop, numerical, relativeError);
         return TableView.of(table);
     }
 

@@ -161,6 +161,66 @@ class BadInputTest {
     }
 
     @Test
+    void stepNotPositive() {
+        assertRejected("step must be greater than 0, but was 0.0", () -> NumericalGradient.central(0));
+        assertRejected("step must be greater than 0, but was -1.0E-6", () -> NumericalGradient.forward(-1e-6));
+        assertRejected("step must be a finite number, but was NaN", () -> NumericalGradient.central(Double.NaN));
+        assertRejected("step must be a finite number, but was Infinity",
+                () -> NumericalGradient.forward(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void stepLostInRounding() {
+        assertRejected("step must be at least one ulp of w5 = 0.4 (5.551115123125783E-17) to change it, "
+                + "but was 1.0E-20", () -> NumericalGradient.central(1e-20).of(network, sample, "w5"));
+        assertRejected("step must be at least one ulp of b2 = 0.6 (1.1102230246251565E-16) to change it, "
+                + "but was 1.0E-17", () -> NumericalGradient.forward(1e-17).of(network, sample, "b2"));
+    }
+
+    @Test
+    void numericalGradientOfAnUnknownParameter() {
+        NumericalGradient central = NumericalGradient.central(1e-6);
+        assertRejected("unknown weight 'w9': expected w1 to w8", () -> central.of(network, sample, "w9"));
+        assertRejected("unknown bias 'b_h1': expected one of [b1, b2]", () -> central.of(network, sample, "b_h1"));
+        assertRejected("unknown weight or bias 'x1': expected a weight name (w1, w2, …) or a bias name "
+                + "(b1, b2, … or b_h1, b_o1, …)", () -> central.of(network, sample, "x1"));
+    }
+
+    @Test
+    void numericalGradientOfASampleOfTheWrongSize() {
+        Sample threeInputs = new Sample(values(0.05, 0.10, 0.15), values(0.01, 0.99));
+        String message = "sample input must hold 2 values (one per input neuron), but held 3";
+        for (NumericalGradient numerical : new NumericalGradient[] {
+                NumericalGradient.forward(1e-6), NumericalGradient.central(1e-6)}) {
+            assertRejected(message, () -> numerical.of(network, threeInputs, "w5"));
+            assertRejected(message, () -> numerical.all(network, threeInputs));
+            assertRejected(message, () -> GradientCheck.of(network, threeInputs, numerical));
+        }
+    }
+
+    @Test
+    void numericalGradientOfNothing() {
+        NumericalGradient central = NumericalGradient.central(1e-6);
+        assertRejected("network must not be null", () -> central.of(null, sample, "w5"));
+        assertRejected("sample must not be null", () -> central.of(network, null, "w5"));
+        assertRejected("parameter must not be null", () -> central.of(network, sample, null));
+        assertRejected("network must not be null", () -> central.all(null, sample));
+        assertRejected("sample must not be null", () -> central.all(network, null));
+        assertRejected("network must not be null", () -> central.forwardPasses(null));
+        assertRejected("network must not be null", () -> GradientCheck.of(null, sample, central));
+        assertRejected("sample must not be null", () -> GradientCheck.of(network, null, central));
+        assertRejected("numerical must not be null", () -> GradientCheck.of(network, sample, null));
+    }
+
+    @Test
+    void gradientCheckOfAnUnknownParameter() {
+        GradientCheck check = GradientCheck.of(network, sample, NumericalGradient.central(1e-6));
+        assertRejected("unknown weight or bias 'w9': expected one of [w1, w2, w3, w4, w5, w6, w7, w8, b1, b2]",
+                () -> check.relativeError("w9"));
+        assertRejected("parameter must not be null", () -> check.relativeError(null));
+    }
+
+    @Test
     void divergenceNamesTheFirstIterationWithANonFiniteErrorAndTheLearningRate() {
         GradientDescent tooFast = GradientDescent.withLearningRate(10);
         Network linear = Network.withInputs(2).layer(2, Activation.IDENTITY).layer(1, Activation.IDENTITY).randomized(1);

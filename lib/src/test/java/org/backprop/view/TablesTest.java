@@ -9,6 +9,8 @@ import java.util.List;
 import org.backprop.data.WorkedExample;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
+import org.backprop.nn.GradientCheck;
+import org.backprop.nn.NumericalGradient;
 import org.backprop.nn.TrainingHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -119,6 +121,22 @@ class TablesTest {
         assertEquals(List.of("3", "0.275943289"), row(table, "3"));
     }
 
+    /** A step of 10⁻² leaves truncation, not round-off, in every printed digit. */
+    @Test
+    void gradientCheckOneRowPerWeightAndBias() {
+        TableView table = Tables.gradientCheck(
+                GradientCheck.of(mazur.network(), mazur.sample(), NumericalGradient.central(1e-2)));
+
+        assertEquals(List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2"), rowNames(table));
+        assertEquals(List.of("parameter", "backprop", "numerical", "relative error"), row(table, "parameter"));
+        assertEquals(List.of("w5", "0.082167041", "0.082166799", "2.93859e-06"), row(table, "w5"));
+        assertEquals("Gradient check: central difference, h = 0.01; largest relative error 1.95551e-05",
+                table.table().name());
+        assertEquals("Gradient check: forward difference, h = 0.001; largest relative error 0.000404132",
+                Tables.gradientCheck(GradientCheck.of(mazur.network(), mazur.sample(), NumericalGradient.forward(1e-3)))
+                        .table().name());
+    }
+
     private static void assertRejected(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
@@ -148,5 +166,6 @@ class TablesTest {
         assertRejected("history must not be null", () -> Tables.errors(null, 0));
         assertRejected("iterations must not be null", () -> Tables.errors(threeIterations(0), (int[]) null));
         assertRejected("table must not be null", () -> TableView.of(null));
+        assertRejected("check must not be null", () -> Tables.gradientCheck(null));
     }
 }

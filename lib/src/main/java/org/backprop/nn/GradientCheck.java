@@ -1,0 +1,92 @@
+package org.backprop.nn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backpropagation checked against a {@link NumericalGradient}: for every weight and bias, the
+ * backprop ∂E/∂w, the numerical estimate and how far apart they are.
+ *
+ * <p>The distance is the relative error |backprop − numerical| / max(|backprop|, |numerical|),
+ * and 0 when both are exactly 0. Relative, not absolute, because gradients range over many
+ * orders of magnitude: an absolute 10⁻⁷ is a perfect match for ∂E/∂w5 = 0.08 but all of a
+ * gradient of 10⁻⁷. It lies between 0 and 2: exactly 1 when one side is 0 and the other is not
+ * (a nudge across a ReLU's kink, or a missing term in the backward pass), 2 when they are equal
+ * but of opposite sign (a sign error).
+ */
+public final class GradientCheck {
+
+    /**
+     * One weight or bias.
+     *
+     * @param parameter     its name (w5, b1, b_h1)
+     * @param backprop      ∂E/∂w from the backward pass
+     * @param numerical     the finite-difference estimate
+     * @param relativeError |backprop − numerical| / max(|backprop|, |numerical|), 0 when both are 0
+     */
+    public record Row(String parameter, double backprop, double numerical, double relativeError) {
+    }
+
+    private final NumericalGradient numerical;
+    private final Map<String, Row> rows;
+
+    private GradientCheck(NumericalGradient numerical, Map<String, Row> rows) {
+        this.numerical = numerical;
+        this.rows = rows;
+    }
+
+    /**
+     * Compares {@code network.backward(network.forward(sample))} with {@code numerical.all(network,
+     * sample)}, parameter by parameter; {@code network} is left as it was.
+     */
+    public static GradientCheck of(Network network, Sample sample, NumericalGradient numerical) {
+        Require.present("network", network);
+        Require.present("sample", sample);
+        Require.present("numerical", numerical);
+        BackwardPass backward = network.backward(network.forward(sample));
+        Map<String, Row> rows = new LinkedHashMap<>();
+        numerical.all(network, sample).forEach((parameter, estimate) -> {
+            double backprop = backward.get("dE/d" + parameter);
+            rows.put(parameter, new Row(parameter, backprop, estimate, relativeError(backprop, estimate)));
+        });
+        return new GradientCheck(numerical, rows);
+    }
+
+    /** |a − b| / max(|a|, |b|), and 0 when a = b = 0 (where the quotient would be 0/0). */
+    private static double relativeError(double a, double b) {
+        double larger = Math.max(Math.abs(a), Math.abs(b));
+        return larger == 0 ? 0 : Math.abs(a - b) / larger;
+    }
+
+    /** The finite difference the backprop values were checked against. */
+    public NumericalGradient numerical() {
+        return numerical;
+    }
+
+    /** One row per weight, then per bias, in the order of {@link NumericalGradient#all}. */
+    public List<Row> rows() {
+        return List.copyOf(rows.values());
+    }
+
+    /** The largest relative error over all weights and biases. */
+    public double maxRelativeError() {
+        return rows.values().stream().mapToDouble(Row::relativeError).max().orElseThrow();
+    }
+
+    /** The relative error of one weight or bias, by name (w5, b1, b_h1). */
+    public double relativeError(String parameter) {
+        Row row = rows.get(Require.present("parameter", parameter));
+        if (row == null) {
+            throw new IllegalArgumentException("unknown weight or bias '" + parameter + "': expected one of "
+                    + rows.keySet());
+        }
+        return row.relativeError();
+    }
+
+    @Override
+    public String toString() {
+        return "GradientCheck[" + numerical + ", " + rows.size() + " parameters, largest relative error "
+                + maxRelativeError() + "]";
+    }
+}
