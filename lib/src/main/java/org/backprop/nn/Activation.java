@@ -43,6 +43,22 @@ public enum Activation {
             return net > 0 ? 1.0 : 0.0;
         }
     },
+    /**
+     * Leaky rectified linear unit: out = net for net &gt; 0, else 0.01·net; its derivative is 1
+     * for net &gt; 0, else 0.01, so a neuron with negative net still passes δ back (Maas, Hannun
+     * &amp; Ng 2013, "Rectifier Nonlinearities Improve Neural Network Acoustic Models").
+     */
+    LEAKY_RELU("\\mathrm{LeakyReLU}") {
+        @Override
+        public double apply(double net) {
+            return net > 0 ? net : 0.01 * net;
+        }
+
+        @Override
+        public double derivative(double net, double out) {
+            return net > 0 ? 1.0 : 0.01;
+        }
+    },
     /** Linear unit: out = net, derivative 1 (the "no activation" of the 2-2-1 linear example). */
     IDENTITY("\\mathrm{id}") {
         @Override

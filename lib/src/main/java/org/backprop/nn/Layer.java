@@ -52,6 +52,12 @@ public final class Layer {
         return new Layer(newWeights, newBiases, activation, bias);
     }
 
+    /** A layer of the same shape with weights drawn by the initialization and every bias 0. */
+    Layer initialized(Initialization initialization, Random random) {
+        return new Layer(initialization.weights(random, inputs(), size()), new DMatrixRMaj(size(), 1),
+                activation, bias);
+    }
+
     /** Number of neurons in this layer (rows of W). */
     public int size() {
         return weights.numRows;

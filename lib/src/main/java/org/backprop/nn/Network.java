@@ -44,7 +44,7 @@ public final class Network {
         return new Builder(Require.positive("inputs", inputs));
     }
 
-    /** Builds a network layer by layer. Weights and biases start at 0 unless randomized. */
+    /** Builds a network layer by layer. Weights and biases start at 0 unless randomized or initialized. */
     public static final class Builder {
         private final List<Integer> sizes = new ArrayList<>();
         private final List<Activation> activations = new ArrayList<>();
@@ -99,6 +99,30 @@ public final class Network {
             }
             return network;
         }
+
+        /**
+         * A network with weights drawn from the initialization's distribution, layer by layer with
+         * one {@code new Random(seed)}, and every bias 0; the same as {@code build().initialized(
+         * initialization, seed)}.
+         */
+        public Network initialized(Initialization initialization, long seed) {
+            return build().initialized(initialization, seed);
+        }
+    }
+
+    /**
+     * A new network of the same shape, activations, kinds of bias and loss, with weights drawn
+     * from the initialization's distribution, layer by layer from layer 1 with one
+     * {@code new Random(seed)}, and every bias 0. This network is left as it is.
+     */
+    public Network initialized(Initialization initialization, long seed) {
+        Require.present("initialization", initialization);
+        Random random = new Random(seed);
+        Layer[] initialized = new Layer[layers.length];
+        for (int l = 1; l <= depth(); l++) {
+            initialized[l - 1] = layers[l - 1].initialized(initialization, random);
+        }
+        return new Network(initialized, loss);
     }
 
     /** An independent copy: training the copy leaves this network as it is. */

@@ -23,6 +23,15 @@ final class Require {
         return value;
     }
 
+    /** value &gt; bound, the value of the parameter named boundParameter; both finite. */
+    static double greaterThan(String parameter, double value, String boundParameter, double bound) {
+        if (value <= bound) {
+            throw new IllegalArgumentException(
+                    parameter + " must be greater than " + boundParameter + " (" + bound + "), but was " + value);
+        }
+        return value;
+    }
+
     static int positive(String parameter, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(

@@ -235,6 +235,8 @@ public class Derivation extends View {
             case SIGMOID -> new Term(out.latex + " (1 - " + out.latex + ")", out.text + " × (1 − " + out.text + ")");
             case TANH -> new Term("1 - " + out.latex + "^2", "1 − " + out.text + "²");
             case RELU -> new Term("[" + net.latex + " > 0]", "(1 if " + net.text + " > 0, else 0)");
+            case LEAKY_RELU -> new Term("[" + net.latex + " > 0] + 0.01\\,[" + net.latex + " \\le 0]",
+                    "(1 if " + net.text + " > 0, else 0.01)");
             case IDENTITY -> Term.number(1);
         };
         Term numeric = switch (f) {
@@ -243,6 +245,9 @@ public class Derivation extends View {
             case TANH -> new Term("1 - " + Term.factor(outValue).latex + "^2", "1 − " + Term.factor(outValue).text + "²");
             case RELU -> new Term("[" + Term.factor(netValue).latex + " > 0]",
                     "(1 if " + Term.factor(netValue).text + " > 0, else 0)");
+            case LEAKY_RELU -> new Term(
+                    "[" + Term.factor(netValue).latex + " > 0] + 0.01\\,[" + Term.factor(netValue).latex + " \\le 0]",
+                    "(1 if " + Term.factor(netValue).text + " > 0, else 0.01)");
             case IDENTITY -> Term.number(1);
         };
         return new Equation(Term.partial(out, net), symbolic, numeric, Term.number(f.derivative(netValue, outValue)));
@@ -262,6 +267,9 @@ public class Derivation extends View {
             case SIGMOID -> new Term("\\frac{1}{1 + e^{-" + net.latex + "}}", "1/(1 + e^−" + net.text + ")");
             case TANH -> new Term("\\tanh(" + net.latex + ")", "tanh(" + net.text + ")");
             case RELU -> new Term("\\max(0, " + net.latex + ")", "max(0, " + net.text + ")");
+            // max(0, net) + 0.01·min(0, net) needs no parentheses around a negative number.
+            case LEAKY_RELU -> new Term("\\max(0, " + net.latex + ") + 0.01 \\min(0, " + net.latex + ")",
+                    "max(0, " + net.text + ") + 0.01 × min(0, " + net.text + ")");
             case IDENTITY -> net;
         };
     }

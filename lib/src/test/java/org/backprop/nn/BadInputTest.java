@@ -71,6 +71,43 @@ class BadInputTest {
         String message = "layers must hold at least 1 layer with weights, but none was added (call layer(...))";
         assertRejected(message, () -> Network.withInputs(2).build());
         assertRejected(message, () -> Network.withInputs(2).randomized(1));
+        assertRejected(message, () -> Network.withInputs(2).initialized(Initialization.he(), 1));
+    }
+
+    @Test
+    void constantThatIsNotANumber() {
+        assertRejected("value must be a finite number, but was NaN", () -> Initialization.constant(Double.NaN));
+        assertRejected("value must be a finite number, but was Infinity",
+                () -> Initialization.constant(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void uniformRangeThatIsEmptyOrNotFinite() {
+        assertRejected("low must be a finite number, but was NaN", () -> Initialization.uniform(Double.NaN, 1));
+        assertRejected("high must be a finite number, but was Infinity",
+                () -> Initialization.uniform(-1, Double.POSITIVE_INFINITY));
+        assertRejected("high must be greater than low (-1.0), but was -2.0", () -> Initialization.uniform(-1, -2));
+        assertRejected("high must be greater than low (1.0), but was 1.0", () -> Initialization.uniform(1, 1));
+        assertRejected("high - low must be a finite number, but was Infinity",
+                () -> Initialization.uniform(-Double.MAX_VALUE, Double.MAX_VALUE));
+    }
+
+    @Test
+    void gaussianWithoutAFiniteMeanOrAPositiveStandardDeviation() {
+        assertRejected("mean must be a finite number, but was -Infinity",
+                () -> Initialization.gaussian(Double.NEGATIVE_INFINITY, 1));
+        assertRejected("standardDeviation must be greater than 0, but was 0.0", () -> Initialization.gaussian(0, 0));
+        assertRejected("standardDeviation must be greater than 0, but was -0.1",
+                () -> Initialization.gaussian(0, -0.1));
+        assertRejected("standardDeviation must be a finite number, but was NaN",
+                () -> Initialization.gaussian(0, Double.NaN));
+    }
+
+    @Test
+    void noInitialization() {
+        assertRejected("initialization must not be null", () -> network.initialized(null, 1));
+        assertRejected("initialization must not be null",
+                () -> Network.withInputs(2).layer(1, Activation.SIGMOID).initialized(null, 1));
     }
 
     @Test

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,10 +30,16 @@ class GradientCheckTest {
 
     private static final double H = 2e-3;
     private static final double MAX_RELATIVE_ERROR = 1e-6;
-    /** Below this, a gradient counts as zero: the relative error is measured against it instead. */
-    private static final double FLOOR = 1e-8;
-    /** ReLU has a kink at net = 0; keeping every |net| above this, no nudge crosses it. */
-    private static final double KINK_MARGIN = 10 * H;
+    /**
+     * Below this, a gradient counts as zero: the relative error is measured against it instead.
+     * Rounding leaves the extrapolation off by up to about 10⁻¹² (10⁻¹⁶·E_total / h, E_total up to
+     * a few), 10⁻⁶ of this; leaky ReLUs on their 0.01 side easily make gradients that small.
+     */
+    private static final double FLOOR = 1e-6;
+    /** The nudges the finite differences make to each weight and bias. */
+    private static final double[] NUDGES = {H, H / 2, -H / 2, -H};
+    /** Activations with a kink at net = 0, where the slope jumps: no nudge may carry a net across it. */
+    private static final Set<Activation> KINKED = EnumSet.of(Activation.RELU, Activation.LEAKY_RELU);
     private static final long[] SEEDS = {1, 2, 3, 4, 5};
 
     static Stream<Arguments> activationsAndBiases() {
@@ -75,11 +82,42 @@ class GradientCheckTest {
         return Stream.iterate(100L, seed -> seed + 1).limit(20);
     }
 
+    static Stream<Arguments> initializationsAndSeeds() {
+        Initialization[] initializations = {Initialization.constant(0.5), Initialization.uniform(-1, 1),
+            Initialization.gaussian(0, 0.5), Initialization.xavier(), Initialization.he()};
+        List<Arguments> cases = new ArrayList<>();
+        for (Initialization initialization : initializations) {
+            for (long seed : SEEDS) {
+                cases.add(Arguments.of(initialization, seed));
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * Both ways of initializing, from the builder and from a built network, for a network with
+     * every activation and every kind of bias. Constant weights give the hidden neurons of a layer
+     * the same gradient, which must still be the right one.
+     */
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("initializationsAndSeeds")
+    void initialized(Initialization initialization, long seed) {
+        Network.Builder builder = Network.withInputs(3)
+                .layer(4, Activation.RELU, Bias.PER_NEURON)
+                .layer(4, Activation.LEAKY_RELU, Bias.SHARED)
+                .layer(3, Activation.TANH, Bias.NONE)
+                .layer(3, Activation.SIGMOID, Bias.PER_NEURON)
+                .layer(2, Activation.IDENTITY, Bias.SHARED);
+        Random random = new Random(seed);
+        assertBackpropEqualsFiniteDifferences(builder.initialized(initialization, seed), random);
+        assertBackpropEqualsFiniteDifferences(builder.randomized(seed).initialized(initialization, seed + 1), random);
+    }
+
     private static void assertBackpropEqualsFiniteDifferences(Network network, Random random) {
-        Sample sample = sampleAwayFromKinks(network, random);
-        BackwardPass backward = network.backward(network.forward(sample));
         List<String> parameters = new ArrayList<>(network.names().weightNames());
         parameters.addAll(network.names().biasNames());
+        Sample sample = sampleAwayFromKinks(network, parameters, random);
+        BackwardPass backward = network.backward(network.forward(sample));
         List<Executable> checks = new ArrayList<>();
         for (String name : parameters) {
             double backprop = backward.get("dE/d" + name);
@@ -96,33 +134,43 @@ class GradientCheckTest {
         return (4 * centralDifference(network, sample, name, H / 2) - centralDifference(network, sample, name, H)) / 3;
     }
 
-    /** D(h) = (E(w + h) − E(w − h)) / 2h, nudging copies of the network through its public names. */
+    /** D(h) = (E(w + h) − E(w − h)) / 2h. */
     private static double centralDifference(Network network, Sample sample, String name, double h) {
         double w = network.get(name);
-        double plus = network.copy().set(name, w + h).forward(sample).totalError();
-        double minus = network.copy().set(name, w - h).forward(sample).totalError();
+        double plus = nudged(network, name, h).forward(sample).totalError();
+        double minus = nudged(network, name, -h).forward(sample).totalError();
         return (plus - minus) / ((w + h) - (w - h));
+    }
+
+    /** A copy of the network with one weight or bias moved by h, through its public name. */
+    private static Network nudged(Network network, String name, double h) {
+        return network.copy().set(name, network.get(name) + h);
     }
 
     private static double relativeError(double a, double b) {
         return Math.abs(a - b) / Math.max(Math.max(Math.abs(a), Math.abs(b)), FLOOR);
     }
 
-    /** Random inputs and targets in [−1, 1], drawn until no nudge can carry a ReLU across its kink. */
-    private static Sample sampleAwayFromKinks(Network network, Random random) {
+    /**
+     * Random inputs and targets in [−1, 1], drawn until no nudge carries the net of a (leaky)
+     * ReLU across its kink. Biases of 0 and small weights can keep a net close to 0 for every
+     * input, so the nudged networks themselves are asked which side of 0 each net lies on.
+     */
+    private static Sample sampleAwayFromKinks(Network network, List<String> parameters, Random random) {
         for (int attempt = 0; attempt < 1000; attempt++) {
             Sample sample = new Sample(uniform(network.size(0), random), uniform(network.size(network.depth()), random));
-            if (awayFromKinks(network.forward(sample))) {
+            if (noNudgeCrossesAKink(network, parameters, sample)) {
                 return sample;
             }
         }
-        return fail("no input keeps the ReLUs of " + network + " away from their kinks");
+        return fail("every input lets a nudge carry a (leaky) ReLU of " + network + " across its kink");
     }
 
-    private static boolean awayFromKinks(ForwardPass forward) {
-        for (int l = 1; l <= forward.depth(); l++) {
-            for (int j = 0; j < forward.layer(l).size(); j++) {
-                if (nearKink(forward, l, j)) {
+    private static boolean noNudgeCrossesAKink(Network network, List<String> parameters, Sample sample) {
+        List<Integer> sides = kinkSides(network.forward(sample));
+        for (String name : parameters) {
+            for (double h : NUDGES) {
+                if (!sides.equals(kinkSides(nudged(network, name, h).forward(sample)))) {
                     return false;
                 }
             }
@@ -131,13 +179,19 @@ class GradientCheckTest {
     }
 
     /**
-     * A ReLU whose net input is within the margin of 0 — unless it is pinned there: without a bias
-     * and with every input exactly 0 (a dead layer before it), its net stays exactly 0 under any nudge.
+     * The sign of each (leaky) ReLU's net, −1, 0 or 1. A net that stays exactly 0 under every
+     * nudge (no bias, a dead layer before it) keeps its slope, so it does no harm.
      */
-    private static boolean nearKink(ForwardPass forward, int l, int j) {
-        Layer layer = forward.layer(l);
-        boolean pinned = layer.bias() == Bias.NONE && CommonOps_DDRM.elementMaxAbs(forward.outVector(l - 1)) == 0;
-        return layer.activation() == Activation.RELU && Math.abs(forward.net(l, j)) < KINK_MARGIN && !pinned;
+    private static List<Integer> kinkSides(ForwardPass forward) {
+        List<Integer> sides = new ArrayList<>();
+        for (int l = 1; l <= forward.depth(); l++) {
+            if (KINKED.contains(forward.layer(l).activation())) {
+                for (int j = 0; j < forward.layer(l).size(); j++) {
+                    sides.add((int) Math.signum(forward.net(l, j)));
+                }
+            }
+        }
+        return sides;
     }
 
     private static double[] uniform(int n, Random random) {

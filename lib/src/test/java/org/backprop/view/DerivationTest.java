@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backprop.data.WorkedExample;
+import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
+import org.backprop.nn.Bias;
 import org.backprop.nn.ForwardPass;
+import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -93,6 +97,29 @@ class DerivationTest {
                 Derivation.forward(forward, "o1").toLatex());
         assertContains("w_{5} \\times \\mathit{out}_{h1} + w_{6} \\times \\mathit{out}_{h2} + b_{2} \\times 1",
                 Derivation.forward(forward, "o1").toLatex());
+    }
+
+    @Test
+    void leakyReluOfANegativeNet() {
+        Network leaky = Network.withInputs(1).layer(1, Activation.LEAKY_RELU, Bias.NONE).build().set("w1", -0.5);
+        BackwardPass pass = leaky.backward(leaky.forward(new Sample(new double[] {2}, new double[] {0})));
+
+        assertEquals("""
+                net_o1 = w1 × i1
+                       = (-0.5) × 2
+                       = -1
+                out_o1 = max(0, net_o1) + 0.01 × min(0, net_o1)
+                       = max(0, -1) + 0.01 × min(0, -1)
+                       = -0.01""", Derivation.forward(pass.forward(), "o1").toText());
+        assertContains("""
+                ∂out_o1/∂net_o1 = (1 if net_o1 > 0, else 0.01)
+                                = (1 if (-1) > 0, else 0.01)
+                                = 0.01
+                """, Derivation.gradient(pass, "w1").toText());
+        assertContains("\\max(0, \\mathit{net}_{o1}) + 0.01 \\min(0, \\mathit{net}_{o1})",
+                Derivation.forward(pass.forward(), "o1").toLatex());
+        assertContains("[\\mathit{net}_{o1} > 0] + 0.01\\,[\\mathit{net}_{o1} \\le 0]",
+                Derivation.gradient(pass, "w1").toLatex());
     }
 
     @Test
