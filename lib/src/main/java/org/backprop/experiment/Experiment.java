@@ -6,6 +6,7 @@ import java.util.Map;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Batching;
 import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Initialization;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
 import org.backprop.nn.TrainingDivergedException;
@@ -23,7 +24,9 @@ import org.backprop.nn.TrainingHistory;
  * rates.table()   // start, end and lowest error, and where a run diverged
  * }</pre>
  *
- * A run that diverges is kept up to its last finite error and marked in the table.
+ * The things to vary: the learning rate, the hidden activation, the initialisation, the
+ * batching, or any descents or networks you pass. A run that diverges is kept up to its last
+ * finite error and marked in the table.
  */
 public final class Experiment {
 
@@ -90,6 +93,18 @@ public final class Experiment {
         Map<String, Network> networks = new LinkedHashMap<>();
         for (Activation activation : values("activations", activations)) {
             networks.put(activation.toString(), network.withHiddenActivation(activation));
+        }
+        return networks(networks);
+    }
+
+    /**
+     * One run per initialisation: the network's weights drawn afresh with each strategy and the
+     * same {@code seed} (biases start at 0), labelled by the strategy.
+     */
+    public Comparison initializations(long seed, Initialization... initializations) {
+        Map<String, Network> networks = new LinkedHashMap<>();
+        for (Initialization initialization : values("initializations", initializations)) {
+            networks.put(initialization.toString(), network.initialized(initialization, seed));
         }
         return networks(networks);
     }

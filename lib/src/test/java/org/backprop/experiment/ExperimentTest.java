@@ -15,6 +15,7 @@ import org.backprop.nn.Activation;
 import org.backprop.nn.Batching;
 import org.backprop.nn.Bias;
 import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Initialization;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
 import org.backprop.nn.TrainingHistory;
@@ -95,6 +96,11 @@ class ExperimentTest {
         assertArrayEquals(GradientDescent.withLearningRate(1)
                         .train(network.withHiddenActivation(Activation.TANH), DataSet.xor(), 50).errors(),
                 activations.run("TANH").errors());
+        Comparison initializations = xor.initializations(4, Initialization.constant(0.5), Initialization.he());
+        assertEquals(List.of("constant 0.5", "He"), List.copyOf(initializations.runs().keySet()));
+        assertArrayEquals(GradientDescent.withLearningRate(1)
+                        .train(network.initialized(Initialization.he(), 4), DataSet.xor(), 50).errors(),
+                initializations.run("He").errors());
         Comparison batchings = xor.batchings(Batching.FULL, Batching.PER_SAMPLE);
         assertEquals(50, batchings.run("full batch").updates());
         assertEquals(200, batchings.run("per sample").updates());
@@ -120,6 +126,7 @@ class ExperimentTest {
         assertRejected("learningRates must hold at least 1 value, but was empty", base::learningRates);
         assertRejected("learningRate must be greater than 0, but was -1.0", () -> base.learningRates(0.5, -1));
         assertRejected("activations[1] must not be null", () -> base.hiddenActivations(Activation.TANH, null));
+        assertRejected("initializations must hold at least 1 value, but was empty", () -> base.initializations(1));
         assertRejected("batchings must hold at least 1 value, but was null", () -> base.batchings((Batching[]) null));
         assertRejected("descents must hold at least 1 setting, but was empty", () -> base.descents(Map.of()));
         assertRejected("networks must hold at least 1 setting, but was null", () -> base.networks(null));
