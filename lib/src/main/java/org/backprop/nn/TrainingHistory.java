@@ -75,6 +75,11 @@ public final class TrainingHistory {
         return iterations() * updatesPerIteration;
     }
 
+    /** How many weight updates make one iteration: 1, or on a data set its number of batches. */
+    public int updatesPerIteration() {
+        return updatesPerIteration;
+    }
+
     /** The error after {@code k} iterations, k = 0 … {@link #iterations()}. */
     public double error(int k) {
         if (k < 0 || k > iterations()) {

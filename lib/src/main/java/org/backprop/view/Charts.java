@@ -39,7 +39,7 @@ public final class Charts {
 
     /**
      * E_total after each iteration of several runs, one line per run named by its key, on a log
-     * axis (a linear one if some error is exactly 0, which a log axis cannot show). A run of more
+     * axis; for runs on data sets, the mean E_total after each epoch (a linear one if some error is exactly 0, which a log axis cannot show). A run of more
      * than 1,000 iterations is drawn through its first 100 iterations, every k-th after them and
      * its last, which keeps the image small and its axis ticks round; {@code run.errors()} has
      * every value.
@@ -51,7 +51,10 @@ public final class Charts {
         }
         boolean positive = runs.values().stream()
                 .allMatch(run -> Arrays.stream(run.errors()).allMatch(e -> e > 0));
-        XYChart chart = chart("Error per iteration", "iteration", "E_total");
+        boolean dataSets = runs.values().stream().anyMatch(run -> run.samples() > 1);
+        XYChart chart = dataSets
+                ? chart("Error per epoch", "epoch", "mean E_total")
+                : chart("Error per iteration", "iteration", "E_total");
         chart.getStyler().setYAxisLogarithmic(positive);
         chart.getStyler().setLegendVisible(runs.size() > 1);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

@@ -138,6 +138,7 @@ class BatchTrainingTest {
         TrainingHistory history = GradientDescent.withLearningRate(0.5).withBatching(Batching.miniBatches(3))
                 .train(xorNetwork(Bias.PER_NEURON), xor, 5);
         assertEquals(10, history.updates());
+        assertEquals(2, history.updatesPerIteration());
         assertEquals(Batching.PER_SAMPLE, Batching.miniBatches(1));
         assertEquals("mini-batches of 3", Batching.miniBatches(3).toString());
         assertEquals("full batch", Batching.FULL.toString());

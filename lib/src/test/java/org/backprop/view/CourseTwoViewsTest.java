@@ -40,6 +40,14 @@ class CourseTwoViewsTest {
     }
 
     @Test
+    void errorsOfDataSetRunsArePerEpoch() {
+        Network network = Network.withInputs(2).layer(2, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(5);
+        TrainingHistory history = GradientDescent.withLearningRate(1).train(network, DataSet.xor(), 3);
+        assertEquals("Error per epoch (epoch → mean E_total, log scale)",
+                Charts.error(history).toText().lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void activationsAndTheirDerivativesFromMinusFiveToFive() {
         ChartView functions = Charts.activations(Activation.SIGMOID, Activation.TANH);
         XYSeries sigmoid = functions.chart().getSeriesMap().get("SIGMOID");
