@@ -8,7 +8,7 @@ package org.backprop.nn;
  */
 public enum Activation {
     /** Logistic function σ(net) = 1 / (1 + e^−net); σ′ = out·(1 − out). Outputs stay in (0, 1). */
-    SIGMOID("\\sigma") {
+    SIGMOID("sigmoid", "\\sigma") {
         @Override
         public double apply(double net) {
             return 1.0 / (1.0 + Math.exp(-net));
@@ -20,7 +20,7 @@ public enum Activation {
         }
     },
     /** Hyperbolic tangent tanh(net); tanh′ = 1 − out². Outputs stay in (−1, 1). */
-    TANH("\\tanh") {
+    TANH("tanh", "\\tanh") {
         @Override
         public double apply(double net) {
             return Math.tanh(net);
@@ -32,7 +32,7 @@ public enum Activation {
         }
     },
     /** Rectified linear unit max(0, net); its derivative is 1 for net &gt; 0, else 0. */
-    RELU("\\mathrm{ReLU}") {
+    RELU("ReLU", "\\mathrm{ReLU}") {
         @Override
         public double apply(double net) {
             return Math.max(0.0, net);
@@ -48,7 +48,7 @@ public enum Activation {
      * for net &gt; 0, else 0.01, so a neuron with negative net still passes δ back (Maas, Hannun
      * &amp; Ng 2013, "Rectifier Nonlinearities Improve Neural Network Acoustic Models").
      */
-    LEAKY_RELU("\\mathrm{LeakyReLU}") {
+    LEAKY_RELU("leaky ReLU", "\\mathrm{LeakyReLU}") {
         @Override
         public double apply(double net) {
             return net > 0 ? net : 0.01 * net;
@@ -60,7 +60,7 @@ public enum Activation {
         }
     },
     /** Linear unit: out = net, derivative 1 (the "no activation" of the 2-2-1 linear example). */
-    IDENTITY("\\mathrm{id}") {
+    IDENTITY("identity", "\\mathrm{id}") {
         @Override
         public double apply(double net) {
             return net;
@@ -72,9 +72,11 @@ public enum Activation {
         }
     };
 
+    private final String label;
     private final String latex;
 
-    Activation(String latex) {
+    Activation(String label, String latex) {
+        this.label = label;
         this.latex = latex;
     }
 
@@ -90,5 +92,11 @@ public enum Activation {
     /** The function's symbol in LaTeX, for derivations. */
     public String latex() {
         return latex;
+    }
+
+    /** Its usual name, for legends and tables: sigmoid, tanh, ReLU, leaky ReLU, identity. */
+    @Override
+    public String toString() {
+        return label;
     }
 }

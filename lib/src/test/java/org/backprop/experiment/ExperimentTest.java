@@ -92,10 +92,10 @@ class ExperimentTest {
         Network network = Network.withInputs(2).layer(3, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(2);
         Experiment xor = Experiment.of(network, DataSet.xor(), GradientDescent.withLearningRate(1), 50);
         Comparison activations = xor.hiddenActivations(Activation.TANH, Activation.RELU);
-        assertEquals(List.of("TANH", "RELU"), List.copyOf(activations.runs().keySet()));
+        assertEquals(List.of("tanh", "ReLU"), List.copyOf(activations.runs().keySet()));
         assertArrayEquals(GradientDescent.withLearningRate(1)
                         .train(network.withHiddenActivation(Activation.TANH), DataSet.xor(), 50).errors(),
-                activations.run("TANH").errors());
+                activations.run("tanh").errors());
         Comparison initializations = xor.initializations(4, Initialization.constant(0.5), Initialization.he());
         assertEquals(List.of("constant 0.5", "He"), List.copyOf(initializations.runs().keySet()));
         assertArrayEquals(GradientDescent.withLearningRate(1)

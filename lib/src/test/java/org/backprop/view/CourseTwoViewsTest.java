@@ -50,12 +50,12 @@ class CourseTwoViewsTest {
     @Test
     void activationsAndTheirDerivativesFromMinusFiveToFive() {
         ChartView functions = Charts.activations(Activation.SIGMOID, Activation.TANH);
-        XYSeries sigmoid = functions.chart().getSeriesMap().get("SIGMOID");
+        XYSeries sigmoid = functions.chart().getSeriesMap().get("sigmoid");
         assertEquals(201, sigmoid.getXData().length);
         assertEquals(-5.0, sigmoid.getXData()[0]);
         assertEquals(0.5, sigmoid.getYData()[100]);
         assertEquals(1 / (1 + Math.exp(-5)), sigmoid.getYData()[200], 1e-15);
-        XYSeries slope = Charts.derivatives(Activation.SIGMOID).chart().getSeriesMap().get("SIGMOID");
+        XYSeries slope = Charts.derivatives(Activation.SIGMOID).chart().getSeriesMap().get("sigmoid");
         assertEquals(0.25, slope.getYData()[100], 1e-15, "the sigmoid is steepest at 0, with slope ¼");
         assertEquals("Their derivatives (net → ∂out/∂net = f′(net))", Charts.derivatives(Activation.RELU).toText().lines().findFirst().orElseThrow());
         assertRejected("activations must hold at least 1 activation, but was empty", Charts::activations);
