@@ -16,15 +16,28 @@ public class ChartView extends View {
 
     private final XYChart chart;
 
-    ChartView(XYChart chart) {
-        super("image/png", Base64.getEncoder().encodeToString(pngBytes(chart)), summary(chart));
+    ChartView(XYChart chart, String text) {
+        super("image/png", Base64.getEncoder().encodeToString(pngBytes(chart)), text);
         this.chart = chart;
     }
 
-    /** Shows any XChart XY chart. */
+    /** Shows any XChart XY chart; its text lists every line with its first and last point. */
     public static ChartView of(XYChart chart) {
         require("chart", chart);
-        return IN_KERNEL ? Renderables.chart(chart) : new ChartView(chart);
+        return of(chart, summary(chart, true));
+    }
+
+    private static ChartView of(XYChart chart, String text) {
+        return IN_KERNEL ? Renderables.chart(chart, text) : new ChartView(chart, text);
+    }
+
+    /**
+     * The same chart whose text names every line and its number of points but not its values:
+     * for measured data such as timings, which differ from run to run, so that what a notebook
+     * prints and stores stays the same.
+     */
+    public ChartView withoutValues() {
+        return of(chart, summary(chart, false));
     }
 
     /** The chart behind this view (XChart charts are mutable: make a new view after changing it). */
@@ -45,7 +58,7 @@ public class ChartView extends View {
         }
     }
 
-    private static String summary(XYChart chart) {
+    private static String summary(XYChart chart, boolean values) {
         StringBuilder text = new StringBuilder(chart.getTitle()).append(" (")
                 .append(chart.getXAxisTitle()).append(" → ").append(chart.getYAxisTitle())
                 .append(chart.getStyler().isYAxisLogarithmic() ? ", log scale" : "").append(')');
@@ -53,7 +66,7 @@ public class ChartView extends View {
             double[] x = series.getXData();
             double[] y = series.getYData();
             text.append("\n  ").append(series.getName()).append(": ").append(x.length).append(" points");
-            if (x.length > 0) {
+            if (values && x.length > 0) {
                 text.append(", ").append(Decimals.of(y[0])).append(" at ").append(Decimals.of(x[0]))
                         .append(" → ").append(Decimals.of(y[y.length - 1])).append(" at ")
                         .append(Decimals.of(x[x.length - 1]));

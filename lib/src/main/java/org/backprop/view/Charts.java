@@ -25,6 +25,7 @@ public final class Charts {
     private static final int ALL_OF_THE_FIRST = 100;
     private static final double NET_RANGE = 5;
     private static final int ACTIVATION_POINTS = 100;
+    private static final double MAX_UPRIGHT_DECADES = 6;
 
     private Charts() {
     }
@@ -95,7 +96,7 @@ public final class Charts {
     }
 
     /**
-     * ‖∂E/∂Wˡ‖ per iteration for every layer l of one run, on a log axis: in a deep sigmoid
+     * ‖∂E/∂Wˡ‖ per iteration (per epoch, on a data set) for every layer l of one run, on a log axis: in a deep sigmoid
      * network the first layers' lines lie far below the last one's (vanishing gradients).
      */
     public static ChartView gradientNorms(TrainingHistory history) {
@@ -104,7 +105,7 @@ public final class Charts {
             throw new IllegalArgumentException("history must hold at least 1 iteration to chart gradient norms, "
                     + "but held 0 (it diverged at its first iteration)");
         }
-        XYChart chart = chart("Gradient norm per layer", "iteration", "‖∂E/∂W‖");
+        XYChart chart = chart("Gradient norm per layer", history.samples() > 1 ? "epoch" : "iteration", "‖∂E/∂W‖");
         int[] drawn = Arrays.stream(drawnIterations(history.iterations())).filter(k -> k > 0).toArray();
         boolean positive = true;
         for (int l = 1; l <= history.depth(); l++) {
@@ -172,6 +173,9 @@ public final class Charts {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisDecimalPattern("0.##E0");
+        // Past a few decades the labels of a log axis would overlap side by side.
+        double decades = Math.log10(Arrays.stream(x).max().orElseThrow() / Arrays.stream(x).min().orElseThrow());
+        chart.getStyler().setXAxisLabelRotation(decades > MAX_UPRIGHT_DECADES ? 90 : 0);
         lines.forEach((name, y) -> {
             requirePositive("lines['" + name + "']", View.require("lines['" + name + "']", y), x.length);
             chart.addSeries(name, x, y);

@@ -26,8 +26,8 @@ final class Renderables {
         return new RenderableTable(table);
     }
 
-    static ChartView chart(XYChart chart) {
-        return new RenderableChart(chart);
+    static ChartView chart(XYChart chart, String text) {
+        return new RenderableChart(chart, text);
     }
 
     static Derivation derivation(List<Derivation.Equation> equations) {
@@ -66,8 +66,8 @@ final class Renderables {
     }
 
     private static final class RenderableChart extends ChartView implements Renderable {
-        RenderableChart(XYChart chart) {
-            super(chart);
+        RenderableChart(XYChart chart, String text) {
+            super(chart, text);
         }
     }
 

@@ -36,7 +36,7 @@ class CourseTwoViewsTest {
         assertEquals(1.0, series.get("layer 1").getXData()[0]);
         assertEquals(history.gradientNorm(30, 3), series.get("layer 3").getYData()[29]);
         assertTrue(chart.chart().getStyler().isYAxisLogarithmic());
-        assertTrue(chart.toText().startsWith("Gradient norm per layer (iteration → ‖∂E/∂W‖, log scale)"));
+        assertTrue(chart.toText().startsWith("Gradient norm per layer (epoch → ‖∂E/∂W‖, log scale)"));
     }
 
     @Test
@@ -82,6 +82,22 @@ class CourseTwoViewsTest {
         assertRejected("lines must hold at least 1 line, but was empty",
                 () -> Charts.logLog("t", "x", "y", new double[] {1}, Map.of()));
         assertRejected("title must not be null", () -> Charts.logLog(null, "x", "y", new double[] {1}, Map.of()));
+    }
+
+    @Test
+    void manyDecadesTurnTheLabelsAndMeasuredChartsPrintNoValues() {
+        double[] steps = {1e-1, 1e-5, 1e-9, 1e-13};
+        ChartView wide = Charts.logLog("Error by step", "h", "error", steps, Map.of("error", new double[] {1, 2, 3, 4}));
+        assertEquals(90, wide.chart().getStyler().getXAxisLabelRotation());
+        ChartView narrow = Charts.logLog("t", "x", "y", new double[] {1, 100}, Map.of("e", new double[] {1, 2}));
+        assertEquals(0, narrow.chart().getStyler().getXAxisLabelRotation());
+
+        ChartView measured = wide.withoutValues();
+        assertEquals("""
+                Error by step (h → error, log scale)
+                  error: 4 points""", measured.toText());
+        assertEquals(wide.toMimeBundle().get("image/png"), measured.toMimeBundle().get("image/png"));
+        assertEquals(wide.chart(), measured.chart());
     }
 
     @Test
