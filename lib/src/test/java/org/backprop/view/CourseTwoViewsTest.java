@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.backprop.data.DataSet;
 import org.backprop.nn.Activation;
+import org.backprop.nn.Bias;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
+import org.backprop.nn.TrainingDivergedException;
 import org.backprop.nn.TrainingHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -37,6 +40,21 @@ class CourseTwoViewsTest {
         assertEquals(history.gradientNorm(30, 3), series.get("layer 3").getYData()[29]);
         assertTrue(chart.chart().getStyler().isYAxisLogarithmic());
         assertTrue(chart.toText().startsWith("Gradient norm per layer (epoch → ‖∂E/∂W‖, log scale)"));
+    }
+
+    @Test
+    void gradientNormsNeedARunWithAnIteration() {
+        Network.Builder linear = Network.withInputs(2).layer(2, Activation.IDENTITY, Bias.NONE)
+                .layer(1, Activation.IDENTITY, Bias.NONE);
+        Sample sample = new Sample(new double[] {2, 3}, new double[] {1});
+        TrainingHistory divergedAtOnce = assertThrows(TrainingDivergedException.class,
+                () -> GradientDescent.withLearningRate(1e200).train(linear.randomized(1), sample, 5)).history().orElseThrow();
+        assertEquals(0, divergedAtOnce.iterations());
+        assertRejected("history must hold at least 1 iteration to chart gradient norms, but held 0 "
+                + "(it diverged at its first iteration)", () -> Charts.gradientNorms(divergedAtOnce));
+        assertRejected("history must not be null", () -> Charts.gradientNorms(null));
+        assertRejected("layer must be between 1 and 2, but was 3",
+                () -> GradientDescent.withLearningRate(0.01).train(linear.randomized(1), sample, 2).gradientNorms(3));
     }
 
     @Test
