@@ -59,7 +59,7 @@ public final class BackwardPass {
             CommonOps_DDRM.elementMult(outGradient[l], outDerivative[l], delta[l]);
             weightGradient[l] = new DMatrixRMaj(layer.size(), layer.inputs());
             CommonOps_DDRM.multTransB(delta[l], forward.outUncopied(l - 1), weightGradient[l]);
-            biasGradient[l] = biasGradient(layer.bias(), delta[l]);
+            biasGradient[l] = BatchGradient.biasGradient(layer.bias(), delta[l]);
             propagatedThrough[l] = update == null
                     ? layer
                     : update.apply(l, layer, weightGradient[l], biasGradient[l]);
@@ -79,18 +79,6 @@ public final class BackwardPass {
             gradient.set(j, 0, forward.loss().derivative(forward.sample().target(j), forward.out(depth, j)));
         }
         return gradient;
-    }
-
-    private static DMatrixRMaj biasGradient(Bias bias, DMatrixRMaj delta) {
-        return switch (bias) {
-            case NONE -> new DMatrixRMaj(delta.numRows, 1);
-            case PER_NEURON -> delta.copy();
-            case SHARED -> {
-                DMatrixRMaj shared = new DMatrixRMaj(delta.numRows, 1);
-                CommonOps_DDRM.fill(shared, CommonOps_DDRM.elementSum(delta));
-                yield shared;
-            }
-        };
     }
 
     /** The forward pass these derivatives belong to. */

@@ -87,13 +87,17 @@ public final class BatchGradient {
         return matrix;
     }
 
-    private DMatrixRMaj biasGradient(Bias bias, DMatrixRMaj delta) {
+    /**
+     * BP3 averaged over the m columns of Δ: ∂Ē/∂bⱼ = (1/m) Σₓ δⱼₓ; a shared bias gets the sum of
+     * those over the layer, a layer without bias 0. For one column, BP3 itself.
+     */
+    static DMatrixRMaj biasGradient(Bias bias, DMatrixRMaj delta) {
         DMatrixRMaj perNeuron = new DMatrixRMaj(delta.numRows, 1);
         if (bias == Bias.NONE) {
             return perNeuron;
         }
         CommonOps_DDRM.sumRows(delta, perNeuron);
-        CommonOps_DDRM.divide(perNeuron, size);
+        CommonOps_DDRM.divide(perNeuron, delta.numCols);
         if (bias == Bias.SHARED) {
             CommonOps_DDRM.fill(perNeuron, CommonOps_DDRM.elementSum(perNeuron));
         }

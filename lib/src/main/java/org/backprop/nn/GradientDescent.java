@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Gradient descent: w ← w − η·∂E/∂w for every weight (and bias, unless frozen). On a data set
@@ -125,7 +127,6 @@ public final class GradientDescent {
         Require.present("sample", sample);
         Require.positive("iterations", iterations);
         Require.nonNegative("snapshots", snapshots);
-        network.forward(sample);
         return run(network, List.of(sample), iterations, snapshots);
     }
 
@@ -177,10 +178,7 @@ public final class GradientDescent {
                     addNorms(norms, gradients::weightGradientNorm);
                 } else {
                     BatchGradient batchGradient = new BatchGradient(network.layers(), network.loss(), batch);
-                    for (int l = 1; l <= network.depth(); l++) {
-                        network.replace(l, network.layer(l).minus(learningRate, batchGradient.weightGradientsUncopied(l),
-                                batchGradient.biasGradientsUncopied(l), updateBiases));
-                    }
+                    descend(network, batchGradient::weightGradientsUncopied, batchGradient::biasGradientsUncopied);
                     addNorms(norms, batchGradient::weightGradientNorm);
                 }
             }
@@ -233,11 +231,17 @@ public final class GradientDescent {
                     (l, layer, weightGradient, biasGradient) -> layer.minus(learningRate, weightGradient, biasGradient, updateBiases));
         }
         BackwardPass gradients = network.backward(forward);
-        for (int l = 1; l <= network.depth(); l++) {
-            network.replace(l, network.layer(l).minus(
-                    learningRate, gradients.weightGradientsUncopied(l), gradients.biasGradientsUncopied(l), updateBiases));
-        }
+        descend(network, gradients::weightGradientsUncopied, gradients::biasGradientsUncopied);
         return gradients;
+    }
+
+    /** Wˡ ← Wˡ − η ∂E/∂Wˡ (and bˡ likewise, unless frozen) for every layer, from the same gradients. */
+    private void descend(Network network, IntFunction<DMatrixRMaj> weightGradient,
+                         IntFunction<DMatrixRMaj> biasGradient) {
+        for (int l = 1; l <= network.depth(); l++) {
+            network.replace(l, network.layer(l).minus(learningRate, weightGradient.apply(l), biasGradient.apply(l),
+                    updateBiases));
+        }
     }
 
     @Override

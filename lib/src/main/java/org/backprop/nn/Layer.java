@@ -146,6 +146,11 @@ public final class Layer {
         return new Layer(newWeights, newBiases, activation, bias);
     }
 
+    /** The same weights and biases under another activation and kind of bias (layers are immutable). */
+    Layer with(Activation newActivation, Bias newBias) {
+        return new Layer(weights, biases, newActivation, newBias);
+    }
+
     Layer withWeight(int j, int k, double value) {
         DMatrixRMaj newWeights = weights.copy();
         newWeights.set(j, k, value);

@@ -190,6 +190,13 @@ public final class Names {
         return names;
     }
 
+    /** Every parameter's name: the weights, then the biases. */
+    public List<String> parameterNames() {
+        List<String> names = weightNames();
+        names.addAll(biasNames());
+        return names;
+    }
+
     /** Every neuron name, layer by layer. */
     public List<String> neuronNames() {
         List<String> names = new ArrayList<>();

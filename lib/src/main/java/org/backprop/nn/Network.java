@@ -204,7 +204,7 @@ public final class Network {
                             + layer.biasOf(0) + ")") + "; set the biases first, or use Bias.PER_NEURON");
                 }
             }
-            changed[l - 1] = new Layer(layer.weights(), layer.biases(), layer.activation(), bias);
+            changed[l - 1] = layer.with(layer.activation(), bias);
         }
         return new Network(changed, loss);
     }
@@ -217,8 +217,7 @@ public final class Network {
         Require.present("activation", activation);
         Layer[] changed = layers.clone();
         for (int l = 1; l < layers.length; l++) {
-            Layer layer = layers[l - 1];
-            changed[l - 1] = new Layer(layer.weights(), layer.biases(), activation, layer.bias());
+            changed[l - 1] = layers[l - 1].with(activation, layers[l - 1].bias());
         }
         return new Network(changed, loss, names);
     }

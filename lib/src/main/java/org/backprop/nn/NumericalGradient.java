@@ -1,9 +1,7 @@
 package org.backprop.nn;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,7 +74,7 @@ public final class NumericalGradient {
         requireNetworkAndSample(network, sample);
         double unnudgedError = unnudgedError(network, sample);
         Map<String, Double> gradient = new LinkedHashMap<>();
-        for (String parameter : parameters(network)) {
+        for (String parameter : network.names().parameterNames()) {
             gradient.put(parameter, estimate(network, sample, parameter, network.get(parameter), unnudgedError));
         }
         return Collections.unmodifiableMap(gradient);
@@ -88,14 +86,8 @@ public final class NumericalGradient {
      * backward pass for backpropagation.
      */
     public int forwardPasses(Network network) {
-        int parameters = parameters(Require.present("network", network)).size();
+        int parameters = Require.present("network", network).names().parameterNames().size();
         return central ? 2 * parameters : 1 + parameters;
-    }
-
-    private static List<String> parameters(Network network) {
-        List<String> parameters = new ArrayList<>(network.names().weightNames());
-        parameters.addAll(network.names().biasNames());
-        return parameters;
     }
 
     private static void requireNetworkAndSample(Network network, Sample sample) {

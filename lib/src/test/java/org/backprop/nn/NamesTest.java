@@ -109,6 +109,16 @@ class NamesTest {
     }
 
     @Test
+    void parameterNamesAreTheWeightsThenTheBiases() {
+        Names mazur = WorkedExample.mazur().network().names();
+        assertEquals(List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2"), mazur.parameterNames());
+        List<String> deepParameters = deep.names().parameterNames();
+        assertEquals(deep.names().weightNames(), deepParameters.subList(0, deep.names().weightNames().size()));
+        assertEquals(deep.names().biasNames(),
+                deepParameters.subList(deep.names().weightNames().size(), deepParameters.size()));
+    }
+
+    @Test
     void perNeuronBiasesAreNamedAfterTheirNeuron() {
         Network perNeuron = Network.withInputs(2).layer(2, Activation.SIGMOID).layer(2, Activation.SIGMOID).build();
         assertEquals(List.of("b_h1", "b_h2", "b_o1", "b_o2"), perNeuron.names().biasNames());
