@@ -76,7 +76,7 @@ public final class BackwardPass {
         int depth = forward.depth();
         DMatrixRMaj gradient = new DMatrixRMaj(forward.layer(depth).size(), 1);
         for (int j = 0; j < gradient.numRows; j++) {
-            gradient.set(j, 0, forward.loss().derivative(forward.sample().target(j), forward.out(depth, j)));
+            gradient.set(j, 0, forward.loss().derivative(forward.sample().target()[j], forward.out(depth, j)));
         }
         return gradient;
     }

@@ -81,7 +81,7 @@ public final class BatchGradient {
         DMatrixRMaj matrix = new DMatrixRMaj(rows, samples.size());
         for (int x = 0; x < samples.size(); x++) {
             for (int i = 0; i < rows; i++) {
-                matrix.set(i, x, input ? samples.get(x).input(i) : samples.get(x).target(i));
+                matrix.set(i, x, input ? samples.get(x).input()[i] : samples.get(x).target()[i]);
             }
         }
         return matrix;

@@ -40,7 +40,7 @@ public final class ForwardPass {
         this.errors = new double[out[depth].numRows];
         double total = 0;
         for (int j = 0; j < errors.length; j++) {
-            errors[j] = loss.error(sample.target(j), out[depth].get(j, 0));
+            errors[j] = loss.error(sample.target()[j], out[depth].get(j, 0));
             total += errors[j];
         }
         this.totalError = total;
@@ -145,7 +145,7 @@ public final class ForwardPass {
                     case "E", "target" -> {
                         Names.Neuron n = names.neuron(neuronName);
                         if (n.layer() == depth()) {
-                            return quantity.equals("E") ? errors[n.index()] : sample.target(n.index());
+                            return quantity.equals("E") ? errors[n.index()] : sample.target()[n.index()];
                         }
                     }
                     default -> { }

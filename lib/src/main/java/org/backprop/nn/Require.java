@@ -48,6 +48,15 @@ final class Require {
         return value;
     }
 
+    /** 0 ≤ value &lt; size: an index into something of {@code size} elements, each a {@code what}. */
+    static int index(String parameter, int value, int size, String what) {
+        if (value < 0 || value >= size) {
+            throw new IllegalArgumentException(parameter + " must be a " + what + " index between 0 and " + (size - 1)
+                    + ", but was " + value);
+        }
+        return value;
+    }
+
     static <T> T present(String parameter, T value) {
         if (value == null) {
             throw new IllegalArgumentException(parameter + " must not be null");
