@@ -7,10 +7,7 @@ import org.backprop.nn.TrainingHistory;
 import org.backprop.view.ChartView;
 import org.backprop.view.Charts;
 import org.backprop.view.TableView;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.backprop.view.Tables;
 
 /** Training runs side by side, each under its label: one chart, one table. */
 public final class Comparison {
@@ -60,31 +57,7 @@ public final class Comparison {
      * iteration that reached it, and the iteration where the run diverged, if it did.
      */
     public TableView table() {
-        StringColumn setting = StringColumn.create("setting");
-        IntColumn iterations = IntColumn.create("iterations");
-        DoubleColumn start = DoubleColumn.create("E at start");
-        DoubleColumn end = DoubleColumn.create("E at end");
-        DoubleColumn lowest = DoubleColumn.create("lowest E");
-        IntColumn lowestAt = IntColumn.create("lowest at");
-        IntColumn divergedAt = IntColumn.create("diverged at");
-        runs.forEach((label, run) -> {
-            double[] errors = run.errors();
-            int best = 0;
-            for (int k = 1; k < errors.length; k++) {
-                if (errors[k] < errors[best]) {
-                    best = k;
-                }
-            }
-            setting.append(label);
-            iterations.append(run.iterations());
-            start.append(errors[0]);
-            end.append(errors[errors.length - 1]);
-            lowest.append(errors[best]);
-            lowestAt.append(best);
-            run.divergedAt().ifPresentOrElse(divergedAt::append, divergedAt::appendMissing);
-        });
-        return TableView.of(Table.create("Runs compared (E: E_total, or its mean over the samples)",
-                setting, iterations, start, end, lowest, lowestAt, divergedAt));
+        return Tables.runs(runs);
     }
 
     @Override

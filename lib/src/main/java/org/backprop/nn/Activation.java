@@ -89,6 +89,36 @@ public enum Activation {
      */
     public abstract double derivative(double net, double out);
 
+    /** out = f(net) and f′(net) for elements {@code from} … {@code to − 1}, in one pass. */
+    void apply(double[] net, double[] out, double[] derivative, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double o = apply(net[i]);
+            out[i] = o;
+            derivative[i] = derivative(net[i], o);
+        }
+    }
+
+    /**
+     * The activation with this name: its usual name as {@link #toString()} prints it ("ReLU",
+     * "leaky ReLU") or its constant's name ("RELU", "LEAKY_RELU"), in any case, with a space or
+     * an underscore between words.
+     */
+    public static Activation of(String name) {
+        Require.present("name", name);
+        String key = name.trim().replace(' ', '_');
+        for (Activation activation : values()) {
+            if (activation.name().equalsIgnoreCase(key) || activation.label.replace(' ', '_').equalsIgnoreCase(key)) {
+                return activation;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (Activation activation : values()) {
+            known.append(known.length() == 0 ? "" : ", ").append(activation.label);
+        }
+        throw new IllegalArgumentException("name must be one of " + known + " (or a constant's name such as "
+                + "LEAKY_RELU), in any case, but was '" + name + "'");
+    }
+
     /** The function's symbol in LaTeX, for derivations. */
     public String latex() {
         return latex;

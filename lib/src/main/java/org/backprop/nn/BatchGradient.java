@@ -2,8 +2,6 @@ package org.backprop.nn;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * The gradient of the mean error over a batch of m samples, for all samples at once: every
@@ -18,51 +16,15 @@ import org.ejml.dense.row.NormOps_DDRM;
  *   ∂Ē/∂Wˡ = (1/m) Δˡ (Outˡ⁻¹)ᵀ               (BP4)
  * </pre>
  *
- * Ē = (1/m) Σₓ E_total(x) is the mean error. For one sample the gradients equal
- * {@link BackwardPass}'s.
+ * Ē = (1/m) Σₓ E_total(x) is the mean error. The same code computes {@link BackwardPass}, so for
+ * one sample the gradients are equal to the last bit.
  */
 public final class BatchGradient {
 
-    private final int size;
-    private final double meanError;
-    private final DMatrixRMaj[] out;
-    private final DMatrixRMaj[] delta;
-    private final DMatrixRMaj[] weightGradient;
-    private final DMatrixRMaj[] biasGradient;
+    private final Backprop core;
 
-    BatchGradient(Layer[] layers, Loss loss, List<Sample> samples) {
-        int depth = layers.length;
-        this.size = samples.size();
-        this.out = new DMatrixRMaj[depth + 1];
-        this.delta = new DMatrixRMaj[depth + 1];
-        this.weightGradient = new DMatrixRMaj[depth + 1];
-        this.biasGradient = new DMatrixRMaj[depth + 1];
-        DMatrixRMaj[] net = new DMatrixRMaj[depth + 1];
-        out[0] = columns(samples, true);
-        for (int l = 1; l <= depth; l++) {
-            net[l] = layers[l - 1].net(out[l - 1]);
-            out[l] = layers[l - 1].out(net[l]);
-        }
-        DMatrixRMaj target = columns(samples, false);
-        DMatrixRMaj outGradient = new DMatrixRMaj(target.numRows, size);
-        double totalError = 0;
-        for (int i = 0; i < target.getNumElements(); i++) {
-            totalError += loss.error(target.get(i), out[depth].get(i));
-            outGradient.set(i, loss.derivative(target.get(i), out[depth].get(i)));
-        }
-        this.meanError = totalError / size;
-        for (int l = depth; l >= 1; l--) {
-            Layer layer = layers[l - 1];
-            if (l < depth) {
-                outGradient = new DMatrixRMaj(layer.size(), size);
-                CommonOps_DDRM.multTransA(layers[l].weightsUncopied(), delta[l + 1], outGradient);
-            }
-            delta[l] = new DMatrixRMaj(layer.size(), size);
-            CommonOps_DDRM.elementMult(outGradient, layer.outDerivative(net[l], out[l]), delta[l]);
-            weightGradient[l] = new DMatrixRMaj(layer.size(), layer.inputs());
-            CommonOps_DDRM.multTransB(1.0 / size, delta[l], out[l - 1], weightGradient[l]);
-            biasGradient[l] = biasGradient(layer.bias(), delta[l]);
-        }
+    private BatchGradient(Backprop core) {
+        this.core = core;
     }
 
     /**
@@ -72,96 +34,78 @@ public final class BatchGradient {
     public static BatchGradient of(Network network, List<Sample> samples) {
         Require.present("network", network);
         network.checkSamples(samples);
-        return new BatchGradient(network.layers(), network.loss(), samples);
+        Memory.requireBatch(network, samples.size());
+        Backprop core = new Backprop(network.sizes(), samples.size());
+        int[] order = new int[samples.size()];
+        java.util.Arrays.setAll(order, x -> x);
+        core.load(samples, samples instanceof SampleRows rows ? rows : null, order, 0, samples.size());
+        core.forward(network.layers(), network.loss());
+        core.backward(network.layers(), network.loss());
+        return new BatchGradient(core);
     }
 
-    /** Inputs (or targets) as columns: row i, column x holds value i of sample x. */
-    private static DMatrixRMaj columns(List<Sample> samples, boolean input) {
-        int rows = input ? samples.get(0).inputSize() : samples.get(0).targetSize();
-        DMatrixRMaj matrix = new DMatrixRMaj(rows, samples.size());
-        for (int x = 0; x < samples.size(); x++) {
-            for (int i = 0; i < rows; i++) {
-                matrix.set(i, x, input ? samples.get(x).input()[i] : samples.get(x).target()[i]);
+    /** m, the number of samples in the batch. */
+    public int size() {
+        return core.size();
+    }
+
+    /** The number of layers with weights, L. */
+    public int depth() {
+        return core.depth();
+    }
+
+    /** Ē = (1/m) Σₓ E_total(x), with the weights the gradient was computed at. */
+    public double meanError() {
+        return core.errorSum() / size();
+    }
+
+    /** A copy of Outˡ: neuron j's output for sample x in row j, column x (Out⁰ = X). */
+    public DMatrixRMaj outs(int l) {
+        return columns(core.out[check(l, 0)]);
+    }
+
+    /** A copy of Δˡ: δˡⱼ for sample x in row j, column x. */
+    public DMatrixRMaj deltas(int l) {
+        return columns(core.delta[check(l, 1)]);
+    }
+
+    /** Rows per sample as Nielsen's matrix with one column per sample. */
+    private DMatrixRMaj columns(double[][] rows) {
+        DMatrixRMaj matrix = new DMatrixRMaj(rows[0].length, size());
+        for (int x = 0; x < size(); x++) {
+            for (int j = 0; j < rows[x].length; j++) {
+                matrix.set(j, x, rows[x][j]);
             }
         }
         return matrix;
     }
 
-    /**
-     * BP3 averaged over the m columns of Δ: ∂Ē/∂bⱼ = (1/m) Σₓ δⱼₓ; a shared bias gets the sum of
-     * those over the layer, a layer without bias 0. For one column, BP3 itself.
-     */
-    static DMatrixRMaj biasGradient(Bias bias, DMatrixRMaj delta) {
-        DMatrixRMaj perNeuron = new DMatrixRMaj(delta.numRows, 1);
-        if (bias == Bias.NONE) {
-            return perNeuron;
-        }
-        CommonOps_DDRM.sumRows(delta, perNeuron);
-        CommonOps_DDRM.divide(perNeuron, delta.numCols);
-        if (bias == Bias.SHARED) {
-            CommonOps_DDRM.fill(perNeuron, CommonOps_DDRM.elementSum(perNeuron));
-        }
-        return perNeuron;
-    }
-
-    /** m, the number of samples in the batch. */
-    public int size() {
-        return size;
-    }
-
-    /** The number of layers with weights, L. */
-    public int depth() {
-        return delta.length - 1;
-    }
-
-    /** Ē = (1/m) Σₓ E_total(x), with the weights the gradient was computed at. */
-    public double meanError() {
-        return meanError;
-    }
-
-    /** A copy of Outˡ: neuron j's output for sample x in row j, column x (Out⁰ = X). */
-    public DMatrixRMaj outs(int l) {
-        return matrix(out, l, 0).copy();
-    }
-
-    /** A copy of Δˡ: δˡⱼ for sample x in row j, column x. */
-    public DMatrixRMaj deltas(int l) {
-        return matrix(delta, l, 1).copy();
-    }
-
     /** A copy of ∂Ē/∂Wˡ = (1/m) Δˡ (Outˡ⁻¹)ᵀ, shaped like Wˡ. */
     public DMatrixRMaj weightGradients(int l) {
-        return weightGradientsUncopied(l).copy();
+        return new DMatrixRMaj(core.weightGradient[check(l, 1)]);
     }
 
     /** A copy of ∂Ē/∂bˡ as a column vector. */
     public DMatrixRMaj biasGradients(int l) {
-        return biasGradientsUncopied(l).copy();
+        double[] gradient = core.biasGradient[check(l, 1)];
+        return new DMatrixRMaj(gradient.length, 1, true, gradient);
     }
 
     /** ‖∂Ē/∂Wˡ‖, the Frobenius norm: √(Σⱼₖ (∂Ē/∂Wˡⱼₖ)²). */
     public double weightGradientNorm(int l) {
-        return NormOps_DDRM.normF(weightGradientsUncopied(l));
+        return core.weightGradientNorm(check(l, 1));
     }
 
-    DMatrixRMaj weightGradientsUncopied(int l) {
-        return matrix(weightGradient, l, 1);
-    }
-
-    DMatrixRMaj biasGradientsUncopied(int l) {
-        return matrix(biasGradient, l, 1);
-    }
-
-    private DMatrixRMaj matrix(DMatrixRMaj[] perLayer, int l, int lowest) {
+    private int check(int l, int lowest) {
         if (l < lowest || l > depth()) {
             throw new IllegalArgumentException(
                     "layer must be between " + lowest + " and " + depth() + ", but was " + l);
         }
-        return perLayer[l];
+        return l;
     }
 
     @Override
     public String toString() {
-        return "BatchGradient[" + size + " samples, mean E_total " + meanError + "]";
+        return "BatchGradient[" + size() + " samples, mean E_total " + meanError() + "]";
     }
 }

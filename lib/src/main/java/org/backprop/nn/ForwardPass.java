@@ -19,31 +19,18 @@ public final class ForwardPass {
     private final Layer[] layers;
     private final Loss loss;
     private final Sample sample;
-    private final DMatrixRMaj[] net;
-    private final DMatrixRMaj[] out;
-    private final double[] errors;
-    private final double totalError;
+    /** The core that ran this pass, as a batch of one; nothing runs it again. */
+    final Backprop core;
 
+    /** Runs the forward pass of {@code sample} through {@code layers}, which it keeps. */
     ForwardPass(Names names, Layer[] layers, Loss loss, Sample sample) {
         this.names = names;
         this.layers = layers;
         this.loss = loss;
         this.sample = sample;
-        int depth = layers.length;
-        this.net = new DMatrixRMaj[depth + 1];
-        this.out = new DMatrixRMaj[depth + 1];
-        out[0] = new DMatrixRMaj(sample.inputSize(), 1, true, sample.input());
-        for (int l = 1; l <= depth; l++) {
-            net[l] = layers[l - 1].net(out[l - 1]);
-            out[l] = layers[l - 1].out(net[l]);
-        }
-        this.errors = new double[out[depth].numRows];
-        double total = 0;
-        for (int j = 0; j < errors.length; j++) {
-            errors[j] = loss.error(sample.target()[j], out[depth].get(j, 0));
-            total += errors[j];
-        }
-        this.totalError = total;
+        this.core = new Backprop(names.sizes(), 1);
+        core.load(sample);
+        core.forward(layers, loss);
     }
 
     /** The number of layers with weights, L. */
@@ -66,96 +53,96 @@ public final class ForwardPass {
         return names;
     }
 
-    /** Layer l (1 … L) as it was when this pass ran. */
+    /** The layers this pass ran through, as they were then. */
+    Layer[] layers() {
+        return layers;
+    }
+
+    /** A copy of layer l (1 … L) as it was when this pass ran. */
     public Layer layer(int l) {
         checkLayer(l, 1);
-        return layers[l - 1];
+        return layers[l - 1].copy();
     }
 
     /** netˡⱼ = Σₖ Wˡⱼₖ outˡ⁻¹ₖ + bˡⱼ, for l = 1 … L. */
     public double net(int l, int j) {
         checkLayer(l, 1);
-        return net[l].get(j, 0);
+        return core.net[l][0][checkNeuron(l, j)];
     }
 
     /** outˡⱼ = f(netˡⱼ), for l = 1 … L; out⁰ is the input. */
     public double out(int l, int j) {
         checkLayer(l, 0);
-        return out[l].get(j, 0);
+        return core.out[l][0][checkNeuron(l, j)];
     }
 
     /** A copy of the column vector netˡ. */
     public DMatrixRMaj netVector(int l) {
-        return netUncopied(l).copy();
+        checkLayer(l, 1);
+        return column(core.net[l][0]);
     }
 
     /** A copy of the column vector outˡ (out⁰ = input). */
     public DMatrixRMaj outVector(int l) {
-        return outUncopied(l).copy();
-    }
-
-    /** netˡ itself, not copied, for the backward pass, which only reads it. */
-    DMatrixRMaj netUncopied(int l) {
-        checkLayer(l, 1);
-        return net[l];
-    }
-
-    /** outˡ itself, not copied, for the backward pass, which only reads it. */
-    DMatrixRMaj outUncopied(int l) {
         checkLayer(l, 0);
-        return out[l];
+        return column(core.out[l][0]);
+    }
+
+    private static DMatrixRMaj column(double[] values) {
+        return new DMatrixRMaj(values.length, 1, true, values);
     }
 
     /** The network's outputs, out of layer L. */
     public double[] outputs() {
-        return out[depth()].getData().clone();
+        return core.out[depth()][0].clone();
     }
 
     /** E_oⱼ, the error of output j. */
     public double error(int j) {
-        return errors[j];
+        checkNeuron(depth(), j);
+        return loss.error(core.target[0][j], core.out[depth()][0][j]);
     }
 
     /** E_total = Σⱼ E_oⱼ. */
     public double totalError() {
-        return totalError;
+        return core.totalError[0];
     }
 
     /** Reads a value by the worked example's name (see the class comment). */
     public double get(String name) {
-        String key = Names.ascii(name);
-        if (key.equals("E_total")) {
-            return totalError;
-        }
+        Names.Quantity q;
         try {
-            int underscore = key.indexOf('_');
-            if (underscore > 0 && !key.startsWith("b_")) {
-                String quantity = key.substring(0, underscore);
-                String neuronName = key.substring(underscore + 1);
-                switch (quantity) {
-                    case "net", "out" -> {
-                        Names.Neuron n = names.neuron(neuronName);
-                        if (quantity.equals("out")) {
-                            return out(n.layer(), n.index());
-                        }
-                        if (n.layer() > 0) {
-                            return net(n.layer(), n.index());
-                        }
-                    }
-                    case "E", "target" -> {
-                        Names.Neuron n = names.neuron(neuronName);
-                        if (n.layer() == depth()) {
-                            return quantity.equals("E") ? errors[n.index()] : sample.target()[n.index()];
-                        }
-                    }
-                    default -> { }
-                }
-            }
-            if (key.startsWith("w") || key.startsWith("b")) {
-                return Network.parameter(names, layers, key);
-            }
+            q = names.quantity(name);
         } catch (IllegalArgumentException unknownPart) {
             throw unknown(name, unknownPart.getMessage());
+        }
+        if (q != null) {
+            boolean output = q.layer() == depth();
+            switch (q.kind()) {
+                case TOTAL_ERROR:
+                    return totalError();
+                case OUT:
+                    return out(q.layer(), q.index());
+                case NET:
+                    if (q.layer() > 0) {
+                        return net(q.layer(), q.index());
+                    }
+                    break;
+                case ERROR:
+                    if (output) {
+                        return error(q.index());
+                    }
+                    break;
+                case TARGET:
+                    if (output) {
+                        return core.target[0][q.index()];
+                    }
+                    break;
+                case WEIGHT, BIAS:
+                    return names.parameter(layers, name);
+                default:
+                    break;
+            }
         }
         throw unknown(name, null);
     }
@@ -175,8 +162,12 @@ public final class ForwardPass {
         }
     }
 
+    private int checkNeuron(int l, int j) {
+        return Require.index("j", j, core.out[l][0].length, "the neurons of layer " + l);
+    }
+
     @Override
     public String toString() {
-        return "ForwardPass[outputs=" + Arrays.toString(outputs()) + ", E_total=" + totalError + "]";
+        return "ForwardPass[outputs=" + Arrays.toString(outputs()) + ", E_total=" + totalError() + "]";
     }
 }

@@ -1,14 +1,8 @@
 package org.backprop.nn;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Random;
-import java.util.function.IntFunction;
-import java.util.function.IntToDoubleFunction;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Gradient descent: w ← w − η·∂E/∂w for every weight (and bias, unless frozen). On a data set
@@ -25,14 +19,16 @@ public final class GradientDescent {
     private final boolean updateBiases;
     private final Batching batching;
     private final Long shuffleSeed;
+    private final List<Sample> evaluationSamples;
 
     private GradientDescent(double learningRate, UpdateRule rule, boolean updateBiases, Batching batching,
-                            Long shuffleSeed) {
+                            Long shuffleSeed, List<Sample> evaluationSamples) {
         this.learningRate = learningRate;
         this.rule = rule;
         this.updateBiases = updateBiases;
         this.batching = batching;
         this.shuffleSeed = shuffleSeed;
+        this.evaluationSamples = evaluationSamples;
     }
 
     /**
@@ -41,34 +37,35 @@ public final class GradientDescent {
      */
     public static GradientDescent withLearningRate(double learningRate) {
         return new GradientDescent(Require.positive("learningRate", learningRate), UpdateRule.TEXTBOOK, true,
-                Batching.FULL, null);
+                Batching.FULL, null, null);
     }
 
     /** The same settings with another learning rate η &gt; 0. */
     public GradientDescent atLearningRate(double learningRate) {
         return new GradientDescent(Require.positive("learningRate", learningRate), rule, updateBiases, batching,
-                shuffleSeed);
+                shuffleSeed, evaluationSamples);
     }
 
     /** The same, with another update rule. */
     public GradientDescent withRule(UpdateRule rule) {
-        return new GradientDescent(learningRate, Require.present("rule", rule), updateBiases, batching, shuffleSeed);
+        return new GradientDescent(learningRate, Require.present("rule", rule), updateBiases, batching, shuffleSeed,
+                evaluationSamples);
     }
 
     /** The same, but biases keep their values (Mazur's post never updates b1 and b2). */
     public GradientDescent freezingBiases() {
-        return new GradientDescent(learningRate, rule, false, batching, shuffleSeed);
+        return new GradientDescent(learningRate, rule, false, batching, shuffleSeed, evaluationSamples);
     }
 
     /** The same, with biases learning too: b ← b − η·∂E/∂b. */
     public GradientDescent updatingBiases() {
-        return new GradientDescent(learningRate, rule, true, batching, shuffleSeed);
+        return new GradientDescent(learningRate, rule, true, batching, shuffleSeed, evaluationSamples);
     }
 
     /** The same, with updates over batches of the given kind (full, per sample, mini-batches). */
     public GradientDescent withBatching(Batching batching) {
         return new GradientDescent(learningRate, rule, updateBiases, Require.present("batching", batching),
-                shuffleSeed);
+                shuffleSeed, evaluationSamples);
     }
 
     /**
@@ -76,7 +73,22 @@ public final class GradientDescent {
      * {@code new Random(seed)} per training run: the same seed gives the same orders.
      */
     public GradientDescent shuffling(long seed) {
-        return new GradientDescent(learningRate, rule, updateBiases, batching, seed);
+        return new GradientDescent(learningRate, rule, updateBiases, batching, seed, evaluationSamples);
+    }
+
+    /**
+     * The same, evaluating the network on {@code samples} — a held-out set, or the training data
+     * itself — before training and after every epoch ({@link Network#evaluate}: mean error and
+     * accuracy), kept in {@link TrainingHistory#evaluations()}. One more pass over
+     * {@code samples} per epoch; without it, training makes no pass but its own.
+     */
+    public GradientDescent evaluatingOn(List<Sample> samples) {
+        Require.present("samples", samples);
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("samples must hold at least 1 sample to evaluate on, but was empty");
+        }
+        return new GradientDescent(learningRate, rule, updateBiases, batching, shuffleSeed,
+                samples instanceof SampleRows ? samples : List.copyOf(samples));
     }
 
     public double learningRate() {
@@ -100,14 +112,48 @@ public final class GradientDescent {
         return shuffleSeed == null ? OptionalLong.empty() : OptionalLong.of(shuffleSeed);
     }
 
+    /** The samples evaluated after every epoch, if any (see {@link #evaluatingOn}). */
+    public Optional<List<Sample>> evaluationSamples() {
+        return Optional.ofNullable(evaluationSamples);
+    }
+
+    /**
+     * The value {@code parameter} (w5, b1, b_h1) takes when this descent updates it from these
+     * gradients: w − η·∂E/∂w, or b itself while biases are frozen. Its old value is the one of
+     * {@code gradients.forward()}.
+     */
+    public double updated(BackwardPass gradients, String parameter) {
+        Require.present("gradients", gradients);
+        Require.present("parameter", parameter);
+        Names names = gradients.forward().names();
+        Names.Quantity p = names.parameterOf(parameter);
+        double value = names.parameter(gradients.forward().layers(), parameter);
+        return p.kind() == Names.Kind.BIAS && !updateBiases ? value : updated(value, gradients.gradientOf(p));
+    }
+
+    /** w − η·∂E/∂w: where every weight and bias learns. */
+    private double updated(double value, double gradient) {
+        return value - learningRate * gradient;
+    }
+
     /**
      * One iteration: a forward pass, a backward pass, and the update of {@code network}'s
      * weights. Returns the backward pass whose gradients drove the update (its
      * {@link BackwardPass#forward()} is the forward pass before the update).
+     *
+     * @throws TrainingDivergedException if E_total of the forward pass is NaN or infinite; then
+     *                                   nothing is updated
      */
     public BackwardPass step(Network network, Sample sample) {
         Require.present("network", network);
-        return update(network, network.forward(sample));
+        ForwardPass before = network.forward(sample);
+        if (!Double.isFinite(before.totalError())) {
+            throw TrainingDivergedException.beforeStep(learningRate, before.totalError());
+        }
+        Backprop core = new Backprop(before.core);
+        descend(network, core, new PreviousWeights(network));
+        return new BackwardPass(before, core,
+                rule == UpdateRule.LAYER_BY_LAYER ? network.copyOfLayers() : before.layers());
     }
 
     /** Trains for {@code iterations} steps, keeping E_total per iteration and no snapshots. */
@@ -120,127 +166,77 @@ public final class GradientDescent {
      * full snapshots (gradients, then weights and outputs after the update) of the first
      * {@code snapshots} iterations.
      *
-     * @throws TrainingDivergedException if E_total becomes NaN or infinite
+     * @throws TrainingDivergedException if E_total becomes NaN or infinite; the network keeps
+     *                                   the last weights whose E_total was finite
      */
     public TrainingHistory train(Network network, Sample sample, int iterations, int snapshots) {
         Require.present("network", network);
         Require.present("sample", sample);
-        Require.positive("iterations", iterations);
-        Require.nonNegative("snapshots", snapshots);
-        return run(network, List.of(sample), iterations, snapshots);
+        return new Training(this, network, List.of(sample), snapshots).run("iterations", iterations);
     }
 
     /**
      * Trains on a data set for {@code epochs} epochs; an epoch visits every sample once, in
-     * batches (see {@link #withBatching}). The history keeps the mean error
-     * Ē = (1/n) Σₓ E_total(x) over all n samples after every epoch.
+     * batches (see {@link #withBatching}). The history keeps, per epoch, the mean of E_total
+     * over the epoch's samples, each measured by its batch's forward pass before the batch's
+     * update (as training logs usually report it), and, if asked for ({@link #evaluatingOn}),
+     * an evaluation after every epoch.
      *
-     * @throws TrainingDivergedException if Ē becomes NaN or infinite
+     * @throws TrainingDivergedException if an E_total becomes NaN or infinite; the network keeps
+     *                                   the last weights whose E_total was finite
      */
     public TrainingHistory train(Network network, List<Sample> samples, int epochs) {
         Require.present("network", network);
-        network.checkSamples(samples);
-        Require.positive("epochs", epochs);
-        return run(network, List.copyOf(samples), epochs, 0);
+        return new Training(this, network, samples, 0).run("epochs", epochs);
     }
 
-    private TrainingHistory run(Network network, List<Sample> samples, int epochs, int snapshots) {
-        int batchSize = batching.size(samples.size());
-        if (rule == UpdateRule.LAYER_BY_LAYER && batchSize > 1) {
-            throw new IllegalArgumentException("rule LAYER_BY_LAYER updates each layer during one sample's backward "
-                    + "pass, so it needs batches of 1 sample (Batching.PER_SAMPLE), but batching was " + batching
-                    + " over " + samples.size() + " samples");
-        }
-        String unit = samples.size() == 1 ? "iteration" : "epoch";
-        Random shuffle = shuffleSeed == null ? null : new Random(shuffleSeed);
-        List<Sample> order = new ArrayList<>(samples);
-        double[] errors = new double[epochs + 1];
-        double[][] gradientNorms = new double[epochs][];
-        List<TrainingHistory.Iteration> kept = new ArrayList<>(Math.min(snapshots, epochs));
-        List<ForwardPass> current = forwardAll(network, samples);
-        errors[0] = meanError(current);
-        if (!Double.isFinite(errors[0])) {
-            throw new TrainingDivergedException(unit, 0, learningRate, errors[0], null);
-        }
-        ForwardPass start = current.get(0);
-        int updatesPerEpoch = (samples.size() + batchSize - 1) / batchSize;
-        for (int k = 1; k <= epochs; k++) {
-            if (shuffle != null) {
-                Collections.shuffle(order, shuffle);
+    /**
+     * The backward pass of the batch whose forward pass {@code core} holds, with each layer
+     * updated where the rule says: the textbook rule propagates δ through the old weights and
+     * then updates; layer by layer updates first, so δ reaches the layer below through the
+     * revised weights.
+     */
+    void descend(Network network, Backprop core, PreviousWeights previous) {
+        Layer[] layers = network.layers();
+        core.outputDelta(network.loss());
+        for (int l = layers.length; l >= 1; l--) {
+            Layer layer = layers[l - 1];
+            core.gradients(l, layer);
+            if (rule == UpdateRule.LAYER_BY_LAYER) {
+                update(layer, core, l, previous);
             }
-            double[] norms = new double[network.depth()];
-            BackwardPass gradients = null;
-            for (int from = 0; from < order.size(); from += batchSize) {
-                List<Sample> batch = order.subList(from, Math.min(from + batchSize, order.size()));
-                if (batch.size() == 1) {
-                    ForwardPass forward = samples.size() == 1 ? current.get(0) : network.forward(batch.get(0));
-                    gradients = update(network, forward);
-                    addNorms(norms, gradients::weightGradientNorm);
-                } else {
-                    BatchGradient batchGradient = new BatchGradient(network.layers(), network.loss(), batch);
-                    descend(network, batchGradient::weightGradientsUncopied, batchGradient::biasGradientsUncopied);
-                    addNorms(norms, batchGradient::weightGradientNorm);
-                }
+            if (l > 1) {
+                core.propagate(l, layer);
             }
-            for (int l = 0; l < norms.length; l++) {
-                norms[l] /= updatesPerEpoch;
-            }
-            gradientNorms[k - 1] = norms;
-            List<ForwardPass> after = forwardAll(network, samples);
-            errors[k] = meanError(after);
-            if (!Double.isFinite(errors[k])) {
-                TrainingHistory untilThen = new TrainingHistory(this, samples.size(), updatesPerEpoch, start,
-                        current.get(0), Arrays.copyOf(errors, k), Arrays.copyOf(gradientNorms, k - 1), kept, k);
-                throw new TrainingDivergedException(unit, k, learningRate, errors[k], untilThen);
-            }
-            current = after;
-            if (k <= snapshots) {
-                kept.add(new TrainingHistory.Iteration(k, gradients, current.get(0)));
+            if (rule == UpdateRule.TEXTBOOK) {
+                update(layer, core, l, previous);
             }
         }
-        return new TrainingHistory(this, samples.size(), updatesPerEpoch, start, current.get(0), errors,
-                gradientNorms, kept, 0);
     }
 
-    private static void addNorms(double[] norms, IntToDoubleFunction normOfLayer) {
-        for (int l = 1; l <= norms.length; l++) {
-            norms[l - 1] += normOfLayer.applyAsDouble(l);
+    /** Wˡ ← Wˡ − η ∂E/∂Wˡ and, unless frozen, bˡ ← bˡ − η ∂E/∂bˡ; the old values go to {@code previous}. */
+    private void update(Layer layer, Backprop core, int l, PreviousWeights previous) {
+        double[][] weights = layer.weights;
+        double[][] gradient = core.weightGradient[l];
+        double[][] next = previous.weights(l);
+        for (int j = 0; j < next.length; j++) {
+            double[] w = weights[j];
+            double[] g = gradient[j];
+            double[] row = next[j];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = updated(w[k], g[k]);
+            }
         }
-    }
-
-    private static List<ForwardPass> forwardAll(Network network, List<Sample> samples) {
-        List<ForwardPass> passes = new ArrayList<>(samples.size());
-        for (Sample sample : samples) {
-            passes.add(network.forward(sample));
-        }
-        return passes;
-    }
-
-    /** Ē = (1/n) Σₓ E_total(x); for one sample, E_total itself. */
-    private static double meanError(List<ForwardPass> passes) {
-        double sum = 0;
-        for (ForwardPass pass : passes) {
-            sum += pass.totalError();
-        }
-        return sum / passes.size();
-    }
-
-    private BackwardPass update(Network network, ForwardPass forward) {
-        if (rule == UpdateRule.LAYER_BY_LAYER) {
-            return network.backward(forward,
-                    (l, layer, weightGradient, biasGradient) -> layer.minus(learningRate, weightGradient, biasGradient, updateBiases));
-        }
-        BackwardPass gradients = network.backward(forward);
-        descend(network, gradients::weightGradientsUncopied, gradients::biasGradientsUncopied);
-        return gradients;
-    }
-
-    /** Wˡ ← Wˡ − η ∂E/∂Wˡ (and bˡ likewise, unless frozen) for every layer, from the same gradients. */
-    private void descend(Network network, IntFunction<DMatrixRMaj> weightGradient,
-                         IntFunction<DMatrixRMaj> biasGradient) {
-        for (int l = 1; l <= network.depth(); l++) {
-            network.replace(l, network.layer(l).minus(learningRate, weightGradient.apply(l), biasGradient.apply(l),
-                    updateBiases));
+        previous.keepWeights(l, weights);
+        layer.weights = next;
+        if (updateBiases && layer.bias() != Bias.NONE) {
+            double[] biases = layer.biases;
+            double[] nextBiases = previous.biases(l);
+            for (int j = 0; j < nextBiases.length; j++) {
+                nextBiases[j] = updated(biases[j], core.biasGradient[l][j]);
+            }
+            previous.keepBiases(l, biases);
+            layer.biases = nextBiases;
         }
     }
 
@@ -248,6 +244,7 @@ public final class GradientDescent {
     public String toString() {
         return "GradientDescent[learningRate=" + learningRate + ", rule=" + rule
                 + ", biases " + (updateBiases ? "updated" : "frozen") + ", " + batching
-                + (shuffleSeed == null ? "" : ", shuffled with seed " + shuffleSeed) + "]";
+                + (shuffleSeed == null ? "" : ", shuffled with seed " + shuffleSeed)
+                + (evaluationSamples == null ? "" : ", evaluated on " + evaluationSamples.size() + " samples") + "]";
     }
 }

@@ -2,7 +2,6 @@ package org.backprop.nn;
 
 import java.math.BigDecimal;
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * How a network's starting weights are drawn: {@link Network.Builder#initialized} and
@@ -93,15 +92,23 @@ public final class Initialization {
         return new Initialization("He", (random, inputs, neurons) -> Math.sqrt(2.0 / inputs) * random.nextGaussian());
     }
 
-    /** Wˡ (neurons × inputs) drawn row by row: neuron j, then input k. */
-    DMatrixRMaj weights(Random random, int inputs, int neurons) {
-        DMatrixRMaj weights = new DMatrixRMaj(neurons, inputs);
-        for (int j = 0; j < neurons; j++) {
+    /**
+     * Draws layer l's weights row by row: neuron j, then input k. A draw that is not a finite
+     * number (a standard deviation near the largest double) is refused.
+     */
+    void draw(Random random, double[][] weights, int l) {
+        int inputs = weights[0].length;
+        for (int j = 0; j < weights.length; j++) {
             for (int k = 0; k < inputs; k++) {
-                weights.set(j, k, draw.next(random, inputs, neurons));
+                double weight = draw.next(random, inputs, weights.length);
+                if (!Double.isFinite(weight)) {
+                    throw new IllegalArgumentException("initialization " + label + " must draw finite weights, but "
+                            + "drew " + weight + " for layer " + l + " (neuron " + j + ", input " + k
+                            + "): expected parameters whose draws stay below " + Double.MAX_VALUE);
+                }
+                weights[j][k] = weight;
             }
         }
-        return weights;
     }
 
     private static double uniformDraw(Random random, double low, double high) {

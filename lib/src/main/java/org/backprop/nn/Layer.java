@@ -1,71 +1,91 @@
 package org.backprop.nn;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One fully connected layer l: a weight matrix Wˡ, a bias vector bˡ and an activation.
  *
  * <p>Row j of Wˡ holds the weights into neuron j, column k the weights out of neuron k of the
  * previous layer: Wˡⱼₖ connects neuron k of layer l−1 to neuron j of layer l (Nielsen's wˡⱼₖ).
- * A layer is immutable; a weight update makes a new layer.
+ *
+ * <p>Every layer you are handed ({@link Network#layer}, {@link ForwardPass#layer}) is a copy that
+ * never changes. Only a network's own layers change: training updates their weights in place,
+ * so that a step allocates nothing.
  */
 public final class Layer {
 
-    private final DMatrixRMaj weights;
-    private final DMatrixRMaj biases;
+    /** Row j: the weights into neuron j. Replaced, row arrays and all, by each update. */
+    double[][] weights;
+    double[] biases;
+    private final int number;
     private final Activation activation;
     private final Bias bias;
 
-    Layer(DMatrixRMaj weights, DMatrixRMaj biases, Activation activation, Bias bias) {
+    private Layer(int number, double[][] weights, double[] biases, Activation activation, Bias bias) {
+        this.number = number;
         this.weights = weights;
         this.biases = biases;
         this.activation = activation;
         this.bias = bias;
     }
 
-    static Layer zeros(int inputs, int neurons, Activation activation, Bias bias) {
-        return new Layer(new DMatrixRMaj(neurons, inputs), new DMatrixRMaj(neurons, 1), activation, bias);
+    /** Layer {@code number} (l ≥ 1) with every weight and bias 0. */
+    static Layer zeros(int number, int inputs, int neurons, Activation activation, Bias bias) {
+        return new Layer(number, new double[neurons][inputs], new double[neurons], activation, bias);
     }
 
     /**
-     * A layer of the same shape with weights and biases drawn uniformly from [−1/√n, 1/√n], n the
-     * number of inputs, neuron by neuron: its weights, then its bias. A shared bias keeps the last
-     * neuron's draw.
+     * Weights and biases drawn uniformly from [−1/√n, 1/√n], n the number of inputs, neuron by
+     * neuron: its weights, then its bias. A shared bias keeps the last neuron's draw.
      */
-    Layer randomized(Random random) {
+    void randomize(Random random) {
         double scale = 1.0 / Math.sqrt(inputs());
-        DMatrixRMaj newWeights = new DMatrixRMaj(size(), inputs());
-        DMatrixRMaj newBiases = new DMatrixRMaj(size(), 1);
         for (int j = 0; j < size(); j++) {
             for (int k = 0; k < inputs(); k++) {
-                newWeights.set(j, k, scale * (2 * random.nextDouble() - 1));
+                weights[j][k] = scale * (2 * random.nextDouble() - 1);
             }
-            if (bias != Bias.NONE) {
-                newBiases.set(j, 0, scale * (2 * random.nextDouble() - 1));
-            }
+            biases[j] = bias == Bias.NONE ? 0 : scale * (2 * random.nextDouble() - 1);
         }
         if (bias == Bias.SHARED) {
-            CommonOps_DDRM.fill(newBiases, newBiases.get(size() - 1, 0));
+            Arrays.fill(biases, biases[size() - 1]);
         }
-        return new Layer(newWeights, newBiases, activation, bias);
     }
 
-    /** A layer of the same shape with weights drawn by the initialization and every bias 0. */
-    Layer initialized(Initialization initialization, Random random) {
-        return new Layer(initialization.weights(random, inputs(), size()), new DMatrixRMaj(size(), 1),
-                activation, bias);
+    /** Weights drawn by the initialization, row by row, and every bias 0. */
+    void initialize(Initialization initialization, Random random) {
+        initialization.draw(random, weights, number);
+        Arrays.fill(biases, 0);
+    }
+
+    /** A copy that shares nothing with this layer. */
+    Layer copy() {
+        return with(activation, bias);
+    }
+
+    /** A copy of the weights and biases under another activation and kind of bias. */
+    Layer with(Activation newActivation, Bias newBias) {
+        double[][] rows = new double[weights.length][];
+        for (int j = 0; j < rows.length; j++) {
+            rows[j] = weights[j].clone();
+        }
+        return new Layer(number, rows, biases.clone(), newActivation, newBias);
     }
 
     /** Number of neurons in this layer (rows of W). */
     public int size() {
-        return weights.numRows;
+        return weights.length;
     }
 
     /** Number of inputs each neuron receives (columns of W). */
     public int inputs() {
-        return weights.numCols;
+        return weights[0].length;
+    }
+
+    /** Its number l in the network, 1 … L. */
+    public int number() {
+        return number;
     }
 
     public Activation activation() {
@@ -78,93 +98,37 @@ public final class Layer {
 
     /** Wⱼₖ: the weight from neuron k of the previous layer into neuron j of this one (0-based). */
     public double weight(int j, int k) {
-        return weights.get(j, k);
+        Require.index("j", j, size(), "the neurons of layer " + number);
+        Require.index("k", k, inputs(), "the neurons of layer " + (number - 1));
+        return weights[j][k];
     }
 
     /** The bias of neuron j (0-based); 0 for a layer without bias. */
     public double biasOf(int j) {
-        return biases.get(j, 0);
+        return biases[Require.index("j", j, size(), "the neurons of layer " + number)];
     }
 
     /** A copy of W (size × inputs). */
     public DMatrixRMaj weights() {
-        return weights.copy();
-    }
-
-    /** W itself, not copied, for the passes in this package, which only read it. */
-    DMatrixRMaj weightsUncopied() {
-        return weights;
+        return new DMatrixRMaj(weights);
     }
 
     /** A copy of b as a column vector (size × 1). */
     public DMatrixRMaj biases() {
-        return biases.copy();
-    }
-
-    /**
-     * netˡ = Wˡ · outˡ⁻¹ + bˡ; with one column per sample (a batch), bˡ is added to every
-     * column: Netˡ = Wˡ · Outˡ⁻¹ + bˡ 1ᵀ.
-     */
-    DMatrixRMaj net(DMatrixRMaj in) {
-        DMatrixRMaj net = new DMatrixRMaj(size(), in.numCols);
-        CommonOps_DDRM.mult(weights, in, net);
-        for (int j = 0; j < net.numRows; j++) {
-            for (int x = 0; x < net.numCols; x++) {
-                net.add(j, x, biases.get(j, 0));
-            }
-        }
-        return net;
-    }
-
-    /** outˡ = f(netˡ), element by element. */
-    DMatrixRMaj out(DMatrixRMaj net) {
-        DMatrixRMaj out = new DMatrixRMaj(net.numRows, net.numCols);
-        for (int i = 0; i < net.getNumElements(); i++) {
-            out.set(i, activation.apply(net.get(i)));
-        }
-        return out;
-    }
-
-    /** ∂out/∂net = f′(netˡ), element by element. */
-    DMatrixRMaj outDerivative(DMatrixRMaj net, DMatrixRMaj out) {
-        DMatrixRMaj derivative = new DMatrixRMaj(net.numRows, net.numCols);
-        for (int i = 0; i < net.getNumElements(); i++) {
-            derivative.set(i, activation.derivative(net.get(i), out.get(i)));
-        }
-        return derivative;
-    }
-
-    /** W ← W − η ∂E/∂W and, if requested, b ← b − η ∂E/∂b. */
-    Layer minus(double learningRate, DMatrixRMaj weightGradient, DMatrixRMaj biasGradient, boolean updateBiases) {
-        DMatrixRMaj newWeights = new DMatrixRMaj(weights.numRows, weights.numCols);
-        CommonOps_DDRM.add(weights, -learningRate, weightGradient, newWeights);
-        DMatrixRMaj newBiases = biases;
-        if (updateBiases && bias != Bias.NONE) {
-            newBiases = new DMatrixRMaj(biases.numRows, 1);
-            CommonOps_DDRM.add(biases, -learningRate, biasGradient, newBiases);
-        }
-        return new Layer(newWeights, newBiases, activation, bias);
-    }
-
-    /** The same weights and biases under another activation and kind of bias (layers are immutable). */
-    Layer with(Activation newActivation, Bias newBias) {
-        return new Layer(weights, biases, newActivation, newBias);
-    }
-
-    Layer withWeight(int j, int k, double value) {
-        DMatrixRMaj newWeights = weights.copy();
-        newWeights.set(j, k, value);
-        return new Layer(newWeights, biases, activation, bias);
+        return new DMatrixRMaj(biases.length, 1, true, biases);
     }
 
     /** Sets neuron j's bias, or every neuron's when the bias is shared. */
-    Layer withBias(int j, double value) {
-        DMatrixRMaj newBiases = biases.copy();
+    void setBias(int j, double value) {
         if (bias == Bias.SHARED) {
-            CommonOps_DDRM.fill(newBiases, value);
+            Arrays.fill(biases, value);
         } else {
-            newBiases.set(j, 0, value);
+            biases[j] = value;
         }
-        return new Layer(weights, newBiases, activation, bias);
+    }
+
+    @Override
+    public String toString() {
+        return "Layer " + number + "[" + inputs() + " → " + size() + ", " + activation + ", bias " + bias + "]";
     }
 }

@@ -1,6 +1,7 @@
 package org.backprop.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,11 @@ import java.util.regex.Pattern;
  *   <li>Biases: a shared bias is b1, b2, … after its layer's number (Mazur's b1, b2); a
  *       per-neuron bias is b_ plus the neuron's name (b_h1, b_o2).</li>
  * </ul>
+ *
+ * <p>The names of the values a pass computed are parsed here too ({@link #quantity}): net_h1,
+ * out_o1, E_o2, E_total, target_o1 of a forward pass; ∂E/∂out_o1, ∂out_o1/∂net_o1, δ_o1 (also
+ * ∂E/∂net_o1), ∂net_o1/∂w5, ∂E/∂w5, ∂E/∂b1 and ∂E_o1/∂out_h1 (output o1's share of ∂E/∂out_h1) of
+ * a backward pass; ∂ may be written d and δ delta.
  *
  * <p>Layers are numbered 0 (inputs) to L (outputs); indexes inside a layer start at 0.
  */
@@ -40,6 +46,53 @@ public final class Names {
     public record BiasTerm(int layer, int index) {
     }
 
+    /** What a name stands for (see {@link #quantity}). */
+    public enum Kind {
+        /** net_h1: a neuron's net input. */
+        NET,
+        /** out_h1: a neuron's output (out_i1 is an input). */
+        OUT,
+        /** target_o1: an output's target. */
+        TARGET,
+        /** E_o1: an output's error. */
+        ERROR,
+        /** E_total. */
+        TOTAL_ERROR,
+        /** w5: a weight. */
+        WEIGHT,
+        /** b1, b_h1: a bias. */
+        BIAS,
+        /** ∂E/∂out_h1. */
+        OUT_GRADIENT,
+        /** ∂out_h1/∂net_h1 = f′(net_h1). */
+        OUT_DERIVATIVE,
+        /** δ_h1 = ∂E/∂net_h1. */
+        DELTA,
+        /** ∂net_o1/∂w5: the input a weight multiplies (0 if the weight does not feed the neuron). */
+        NET_BY_WEIGHT,
+        /** ∂E/∂w5. */
+        WEIGHT_GRADIENT,
+        /** ∂E/∂b1. */
+        BIAS_GRADIENT,
+        /** ∂E_o1/∂out_h1: output o1's share of ∂E/∂out_h1 (a neuron of the last hidden layer). */
+        OUTPUT_SHARE
+    }
+
+    /**
+     * A named quantity: its kind and what it is about. {@code layer} and {@code index} locate the
+     * neuron (for a weight: the neuron it feeds; for a bias: its neuron); {@code from} is a
+     * weight's source neuron in layer − 1; {@code other} is the second neuron of
+     * {@link Kind#NET_BY_WEIGHT} (the weight's layer, to, from are in layer, index, from, the
+     * neuron in other) and of {@link Kind#OUTPUT_SHARE} (the output), else null.
+     */
+    public record Quantity(Kind kind, int layer, int index, int from, Neuron other) {
+
+        /** The neuron this quantity is about. */
+        public Neuron neuron() {
+            return new Neuron(layer, index);
+        }
+    }
+
     private final int[] sizes;
     private final Bias[] biases;
     private final int[] firstWeight;
@@ -51,6 +104,16 @@ public final class Names {
         for (int l = 1; l < sizes.length; l++) {
             firstWeight[l] = l == 1 ? 1 : firstWeight[l - 1] + sizes[l - 1] * sizes[l - 2];
         }
+    }
+
+    /** The sizes of layers 0 … L. */
+    int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** The number of neurons in layer l. */
+    int size(int l) {
+        return sizes[l];
     }
 
     private int outputLayer() {
@@ -153,6 +216,103 @@ public final class Names {
                 + (known.isEmpty() ? "none, this network has no biases" : "one of " + known));
     }
 
+    /**
+     * What {@code name} stands for, or null when it follows none of the patterns above. A name
+     * that follows a pattern but names a neuron, weight or bias this network lacks is refused
+     * with the reason (for example "unknown neuron 'h3': expected one of [i1, i2, h1, h2, o1, o2]").
+     */
+    public Quantity quantity(String name) {
+        String key = ascii(name);
+        if (key.equals("E_total")) {
+            return new Quantity(Kind.TOTAL_ERROR, outputLayer(), 0, -1, null);
+        }
+        if (key.startsWith("delta_") || key.startsWith("dE/dnet_")) {
+            return about(Kind.DELTA, neuron(after(key, "_")));
+        }
+        if (key.startsWith("dE/dout_")) {
+            return about(Kind.OUT_GRADIENT, neuron(after(key, "_")));
+        }
+        if (key.startsWith("dE/dw")) {
+            return of(Kind.WEIGHT_GRADIENT, weight(key.substring("dE/d".length())));
+        }
+        if (key.startsWith("dE/db")) {
+            return of(Kind.BIAS_GRADIENT, bias(key.substring("dE/d".length())));
+        }
+        String[] parts = key.split("/", -1);
+        if (parts.length == 2 && parts[0].startsWith("dout_") && parts[1].startsWith("dnet_")) {
+            Neuron n = neuron(parts[0].substring("dout_".length()));
+            return n.equals(neuron(parts[1].substring("dnet_".length()))) ? about(Kind.OUT_DERIVATIVE, n) : null;
+        }
+        if (parts.length == 2 && parts[0].startsWith("dnet_") && parts[1].matches("dw\\d+")) {
+            Neuron n = neuron(parts[0].substring("dnet_".length()));
+            Weight w = weight(parts[1].substring(1));
+            return new Quantity(Kind.NET_BY_WEIGHT, w.layer(), w.to(), w.from(), n);
+        }
+        if (parts.length == 2 && parts[0].matches("dE_o\\d+") && parts[1].startsWith("dout_")) {
+            Neuron output = neuron(parts[0].substring("dE_".length()));
+            Neuron n = neuron(parts[1].substring("dout_".length()));
+            return new Quantity(Kind.OUTPUT_SHARE, n.layer(), n.index(), -1, output);
+        }
+        int underscore = key.indexOf('_');
+        if (underscore > 0 && !key.startsWith("b_")) {
+            Kind kind = switch (key.substring(0, underscore)) {
+                case "net" -> Kind.NET;
+                case "out" -> Kind.OUT;
+                case "E" -> Kind.ERROR;
+                case "target" -> Kind.TARGET;
+                default -> null;
+            };
+            if (kind != null) {
+                return about(kind, neuron(key.substring(underscore + 1)));
+            }
+        }
+        if (key.startsWith("w") || key.startsWith("b")) {
+            return parameterOf(key);
+        }
+        return null;
+    }
+
+    /**
+     * The weight (w1, w2, …) or bias (b1 or b_h1, …) named {@code name}, as a quantity of kind
+     * {@link Kind#WEIGHT} or {@link Kind#BIAS}.
+     */
+    public Quantity parameterOf(String name) {
+        String key = ascii(name);
+        if (key.startsWith("w")) {
+            return of(Kind.WEIGHT, weight(key));
+        }
+        if (key.startsWith("b")) {
+            return of(Kind.BIAS, bias(key));
+        }
+        throw new IllegalArgumentException("unknown weight or bias '" + name
+                + "': expected a weight name (w1, w2, …) or a bias name (b1, b2, … or b_h1, b_o1, …)");
+    }
+
+    /** The value of a weight or bias in {@code layers}. */
+    double parameter(Layer[] layers, String name) {
+        Quantity parameter = parameterOf(name);
+        Layer layer = layers[parameter.layer() - 1];
+        return parameter.kind() == Kind.WEIGHT
+                ? layer.weights[parameter.index()][parameter.from()]
+                : layer.biases[parameter.index()];
+    }
+
+    private static Quantity about(Kind kind, Neuron n) {
+        return new Quantity(kind, n.layer(), n.index(), -1, null);
+    }
+
+    private static Quantity of(Kind kind, Weight w) {
+        return new Quantity(kind, w.layer(), w.to(), w.from(), null);
+    }
+
+    private static Quantity of(Kind kind, BiasTerm b) {
+        return new Quantity(kind, b.layer(), b.index(), -1, null);
+    }
+
+    private static String after(String key, String separator) {
+        return key.substring(key.indexOf(separator) + 1);
+    }
+
     /** The ASCII spelling of a name: ∂ may be written d, and δ delta (∂E/∂w5 is dE/dw5). */
     static String ascii(String name) {
         return name == null ? "" : name.replace('∂', 'd').replace("δ", "delta");
@@ -227,6 +387,16 @@ public final class Names {
     private int weightCount() {
         int l = outputLayer();
         return firstWeight[l] + sizes[l] * sizes[l - 1] - 1;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Names that && Arrays.equals(sizes, that.sizes) && Arrays.equals(biases, that.biases);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(sizes) + Arrays.hashCode(biases);
     }
 
     private void checkLayerWithWeights(int layer, String what) {

@@ -8,9 +8,9 @@ import java.util.Random;
  * A fully connected feed-forward network: layer 0 takes the input, layers 1 … L have weights,
  * biases and an activation, and layer L's outputs are compared with the target.
  *
- * <p>The network holds the current layers; {@link #forward} and {@link #backward} read them, and
- * {@link GradientDescent} replaces them. Weights and biases can be read and set by the worked
- * example's names ({@link Names}): {@code get("w5")}, {@code set("b1", 0.35)}.
+ * <p>The network holds the current weights; {@link #forward} and {@link #backward} read them, and
+ * {@link GradientDescent} updates them in place. Weights and biases can be read and set by the
+ * worked example's names ({@link Names}): {@code get("w5")}, {@code set("b1", 0.35)}.
  */
 public final class Network {
 
@@ -19,24 +19,26 @@ public final class Network {
     private final Names names;
 
     private Network(Layer[] layers, Loss loss) {
-        this(layers, loss, names(layers));
-    }
-
-    private Network(Layer[] layers, Loss loss, Names names) {
         this.layers = layers;
         this.loss = loss;
-        this.names = names;
+        this.names = new Names(sizes(layers), biases(layers));
     }
 
-    private static Names names(Layer[] layers) {
+    private static int[] sizes(Layer[] layers) {
         int[] sizes = new int[layers.length + 1];
-        Bias[] biases = new Bias[layers.length];
         sizes[0] = layers[0].inputs();
         for (int l = 1; l <= layers.length; l++) {
             sizes[l] = layers[l - 1].size();
+        }
+        return sizes;
+    }
+
+    private static Bias[] biases(Layer[] layers) {
+        Bias[] biases = new Bias[layers.length];
+        for (int l = 1; l <= layers.length; l++) {
             biases[l - 1] = layers[l - 1].bias();
         }
-        return new Names(sizes, biases);
+        return biases;
     }
 
     /** Starts a network with {@code inputs} input neurons; add layers with {@link Builder#layer}. */
@@ -62,7 +64,11 @@ public final class Network {
 
         /** Adds a layer of {@code size} neurons with the given activation and kind of bias. */
         public Builder layer(int size, Activation activation, Bias bias) {
-            sizes.add(Require.positive("size of layer " + sizes.size(), size));
+            int l = sizes.size();
+            Require.positive("size of layer " + l, size);
+            Memory.require("size of layer " + l, size, "a layer of " + size + " neurons with "
+                    + sizes.get(l - 1) + " inputs each", Memory.doubles((long) size * (sizes.get(l - 1) + 1)));
+            sizes.add(size);
             activations.add(Require.present("activation", activation));
             biases.add(Require.present("bias", bias));
             return this;
@@ -80,9 +86,15 @@ public final class Network {
                 throw new IllegalArgumentException(
                         "layers must hold at least 1 layer with weights, but none was added (call layer(...))");
             }
+            long parameters = 0;
+            for (int l = 1; l < sizes.size(); l++) {
+                parameters += (long) sizes.get(l) * (sizes.get(l - 1) + 1);
+            }
+            Memory.require("layers", sizes.size() - 1, "a network of " + parameters + " weights and biases",
+                    Memory.doubles(parameters));
             Layer[] layers = new Layer[activations.size()];
             for (int l = 1; l <= layers.length; l++) {
-                layers[l - 1] = Layer.zeros(sizes.get(l - 1), sizes.get(l), activations.get(l - 1), biases.get(l - 1));
+                layers[l - 1] = Layer.zeros(l, sizes.get(l - 1), sizes.get(l), activations.get(l - 1), biases.get(l - 1));
             }
             return new Network(layers, loss);
         }
@@ -94,8 +106,8 @@ public final class Network {
         public Network randomized(long seed) {
             Network network = build();
             Random random = new Random(seed);
-            for (int l = 1; l <= network.depth(); l++) {
-                network.layers[l - 1] = network.layers[l - 1].randomized(random);
+            for (Layer layer : network.layers) {
+                layer.randomize(random);
             }
             return network;
         }
@@ -118,16 +130,20 @@ public final class Network {
     public Network initialized(Initialization initialization, long seed) {
         Require.present("initialization", initialization);
         Random random = new Random(seed);
-        Layer[] initialized = new Layer[layers.length];
-        for (int l = 1; l <= depth(); l++) {
-            initialized[l - 1] = layers[l - 1].initialized(initialization, random);
+        Network initialized = copy();
+        for (Layer layer : initialized.layers) {
+            layer.initialize(initialization, random);
         }
-        return new Network(initialized, loss);
+        return initialized;
     }
 
     /** An independent copy: training the copy leaves this network as it is. */
     public Network copy() {
-        return new Network(layers.clone(), loss, names);
+        Layer[] copies = new Layer[layers.length];
+        for (int l = 1; l <= layers.length; l++) {
+            copies[l - 1] = layers[l - 1].copy();
+        }
+        return new Network(copies, loss);
     }
 
     /** The number of layers with weights, L. */
@@ -143,12 +159,12 @@ public final class Network {
         return l == 0 ? layers[0].inputs() : layers[l - 1].size();
     }
 
-    /** Layer l, 1 … L. */
+    /** A copy of layer l, 1 … L, as it is now. */
     public Layer layer(int l) {
         if (l < 1 || l > depth()) {
             throw new IllegalArgumentException("layer must be between 1 and " + depth() + ", but was " + l);
         }
-        return layers[l - 1];
+        return layers[l - 1].copy();
     }
 
     public Loss loss() {
@@ -162,21 +178,18 @@ public final class Network {
 
     /** Reads a weight (w1, w2, …) or bias (b1 or b_h1, …) by name. */
     public double get(String name) {
-        return parameter(names, layers, Names.ascii(name));
+        return names.parameter(layers, name);
     }
 
     /** Sets a weight or bias by name; a shared bias is set for its whole layer. */
     public Network set(String name, double value) {
         Require.finite(name, value);
-        String key = Names.ascii(name);
-        if (key.startsWith("w")) {
-            Names.Weight w = names.weight(key);
-            layers[w.layer() - 1] = layers[w.layer() - 1].withWeight(w.to(), w.from(), value);
-        } else if (key.startsWith("b")) {
-            Names.BiasTerm b = names.bias(key);
-            layers[b.layer() - 1] = layers[b.layer() - 1].withBias(b.index(), value);
+        Names.Quantity parameter = names.parameterOf(name);
+        Layer layer = layers[parameter.layer() - 1];
+        if (parameter.kind() == Names.Kind.WEIGHT) {
+            layer.weights[parameter.index()][parameter.from()] = value;
         } else {
-            throw unknownParameter(name);
+            layer.setBias(parameter.index(), value);
         }
         return this;
     }
@@ -193,15 +206,15 @@ public final class Network {
         for (int l = 1; l <= layers.length; l++) {
             Layer layer = layers[l - 1];
             for (int j = 0; j < layer.size(); j++) {
-                double value = layer.biasOf(j);
+                double value = layer.biases[j];
                 boolean kept = bias == Bias.PER_NEURON
-                        || (bias == Bias.SHARED && value == layer.biasOf(0))
+                        || (bias == Bias.SHARED && value == layer.biases[0])
                         || (bias == Bias.NONE && value == 0);
                 if (!kept) {
                     throw new IllegalArgumentException("bias " + bias + " would lose layer " + l + "'s bias "
                             + names.neuron(l, j) + " = " + value + ": expected "
                             + (bias == Bias.NONE ? "every bias 0" : "the same bias for every neuron of the layer ("
-                            + layer.biasOf(0) + ")") + "; set the biases first, or use Bias.PER_NEURON");
+                            + layer.biases[0] + ")") + "; set the biases first, or use Bias.PER_NEURON");
                 }
             }
             changed[l - 1] = layer.with(layer.activation(), bias);
@@ -215,19 +228,19 @@ public final class Network {
      */
     public Network withHiddenActivation(Activation activation) {
         Require.present("activation", activation);
-        Layer[] changed = layers.clone();
-        for (int l = 1; l < layers.length; l++) {
-            changed[l - 1] = layers[l - 1].with(activation, layers[l - 1].bias());
+        Layer[] changed = new Layer[layers.length];
+        for (int l = 1; l <= layers.length; l++) {
+            Layer layer = layers[l - 1];
+            changed[l - 1] = layer.with(l < layers.length ? activation : layer.activation(), layer.bias());
         }
-        return new Network(changed, loss, names);
+        return new Network(changed, loss);
     }
 
     /** The forward pass for one sample: net and out of every neuron, the errors and E_total. */
     public ForwardPass forward(Sample sample) {
         Require.present("sample", sample);
-        Require.length("sample input", sample.input(), size(0), "input neuron");
-        Require.length("sample target", sample.target(), size(depth()), "output neuron");
-        return new ForwardPass(names, layers.clone(), loss, sample);
+        checkSample("sample", sample);
+        return new ForwardPass(names, copyOfLayers(), loss, sample);
     }
 
     /**
@@ -236,62 +249,67 @@ public final class Network {
      */
     public BackwardPass backward(ForwardPass forward) {
         Require.present("forward", forward);
-        if (forward.names() != names) {
+        if (!forward.names().equals(names)) {
             throw new IllegalArgumentException("forward must be a forward pass of this network or a copy of it, "
                     + "but came from another network (use that network's backward)");
         }
-        return new BackwardPass(forward, null);
+        return new BackwardPass(forward);
     }
 
-    /** Backward pass that may replace each layer as soon as its gradients are known. */
-    BackwardPass backward(ForwardPass forward, BackwardPass.LayerUpdate update) {
-        return new BackwardPass(forward, (l, layer, weightGradient, biasGradient) -> {
-            Layer updated = update.apply(l, layer, weightGradient, biasGradient);
-            layers[l - 1] = updated;
-            return updated;
-        });
+    /**
+     * The mean error and the accuracy of this network on {@code samples}, with its current
+     * weights (see {@link Evaluation}); computed batch by batch, with no object per sample.
+     */
+    public Evaluation evaluate(List<Sample> samples) {
+        checkSamples(samples);
+        return Evaluation.of(this, samples);
     }
 
-    /** The current layers 1 … L (a copy of the array; layers themselves are immutable). */
+    /** The network's own layers, which the training loop updates in place. */
     Layer[] layers() {
-        return layers.clone();
+        return layers;
+    }
+
+    /** Copies of the current layers, for a record of a pass. */
+    Layer[] copyOfLayers() {
+        Layer[] copies = new Layer[layers.length];
+        for (int l = 1; l <= layers.length; l++) {
+            copies[l - 1] = layers[l - 1].copy();
+        }
+        return copies;
+    }
+
+    /** The sizes of layers 0 … L. */
+    int[] sizes() {
+        return sizes(layers);
     }
 
     /**
      * Checks a data set for this network: at least one sample, none null, each with one input per
-     * input neuron and one target per output neuron; messages name the sample by its index.
+     * input neuron and one target per output neuron; messages name the sample by its index. A
+     * data set that keeps its samples as rows is checked once, by its row sizes.
      */
     void checkSamples(List<Sample> samples) {
         Require.present("samples", samples);
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("samples must hold at least 1 sample, but was empty");
         }
+        if (samples instanceof SampleRows rows) {
+            checkSizes("samples", rows.inputSize(), rows.targetSize());
+            return;
+        }
         for (int x = 0; x < samples.size(); x++) {
-            Sample sample = Require.present("samples[" + x + "]", samples.get(x));
-            Require.length("samples[" + x + "] input", sample.input(), size(0), "input neuron");
-            Require.length("samples[" + x + "] target", sample.target(), size(depth()), "output neuron");
+            checkSample("samples[" + x + "]", Require.present("samples[" + x + "]", samples.get(x)));
         }
     }
 
-    void replace(int l, Layer layer) {
-        layers[l - 1] = layer;
+    private void checkSample(String parameter, Sample sample) {
+        checkSizes(parameter, sample.inputSize(), sample.targetSize());
     }
 
-    static double parameter(Names names, Layer[] layers, String key) {
-        if (key.startsWith("w")) {
-            Names.Weight w = names.weight(key);
-            return layers[w.layer() - 1].weight(w.to(), w.from());
-        }
-        if (key.startsWith("b")) {
-            Names.BiasTerm b = names.bias(key);
-            return layers[b.layer() - 1].biasOf(b.index());
-        }
-        throw unknownParameter(key);
-    }
-
-    private static IllegalArgumentException unknownParameter(String name) {
-        return new IllegalArgumentException("unknown weight or bias '" + name
-                + "': expected a weight name (w1, w2, …) or a bias name (b1, b2, … or b_h1, b_o1, …)");
+    private void checkSizes(String parameter, int inputs, int targets) {
+        Require.length(parameter + " input", inputs, size(0), "input neuron");
+        Require.length(parameter + " target", targets, size(depth()), "output neuron");
     }
 
     @Override

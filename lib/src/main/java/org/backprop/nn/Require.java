@@ -48,11 +48,11 @@ final class Require {
         return value;
     }
 
-    /** 0 ≤ value &lt; size: an index into something of {@code size} elements, each a {@code what}. */
+    /** 0 ≤ value &lt; size: an index into {@code what}, which has {@code size} elements. */
     static int index(String parameter, int value, int size, String what) {
         if (value < 0 || value >= size) {
-            throw new IllegalArgumentException(parameter + " must be a " + what + " index between 0 and " + (size - 1)
-                    + ", but was " + value);
+            throw new IllegalArgumentException(parameter + " must be between 0 and " + (size - 1) + " (" + what
+                    + "), but was " + value);
         }
         return value;
     }
@@ -75,10 +75,10 @@ final class Require {
         return values.clone();
     }
 
-    static void length(String parameter, double[] values, int expected, String what) {
-        if (values.length != expected) {
+    static void length(String parameter, int length, int expected, String what) {
+        if (length != expected) {
             throw new IllegalArgumentException(parameter + " must hold " + expected + " values (one per "
-                    + what + "), but held " + values.length);
+                    + what + "), but held " + length);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class Sample {
     /** The sample stored in row {@code x} of {@code rows}, read from there (not copied). */
     public static Sample of(SampleRows rows, int x) {
         Require.present("rows", rows);
-        Require.index("x", x, rows.size(), "row");
+        Require.index("x", x, rows.size(), "the rows");
         return new Sample(rows, x);
     }
 

@@ -2,20 +2,47 @@ package org.backprop.nn;
 
 import java.util.Optional;
 
-/** Training stopped because the error stopped being a finite number. */
+/**
+ * Training stopped because an error (or a gradient) stopped being a finite number. The network
+ * is left with its last weights whose error was finite: those before the update that broke it.
+ */
 public final class TrainingDivergedException extends ArithmeticException {
 
     private final int iteration;
     private final double learningRate;
     private final transient TrainingHistory history;
 
-    TrainingDivergedException(String unit, int iteration, double learningRate, double error, TrainingHistory history) {
-        super("training diverged at " + unit + " " + iteration + " with learning rate " + learningRate + ": "
-                + (unit.equals("epoch") ? "the mean E_total" : "E_total") + " became " + error
-                + "; try a smaller learning rate");
+    TrainingDivergedException(String unit, int iteration, double learningRate, String what, double value,
+                              TrainingHistory history) {
+        super(message(unit, iteration, learningRate, what, value));
         this.iteration = iteration;
         this.learningRate = learningRate;
         this.history = history;
+    }
+
+    private TrainingDivergedException(String message, double learningRate) {
+        super(message);
+        this.iteration = 0;
+        this.learningRate = learningRate;
+        this.history = null;
+    }
+
+    private static String message(String unit, int iteration, double learningRate, String what, double value) {
+        String diverged = "training diverged at " + unit + " " + iteration + " with learning rate " + learningRate
+                + ": " + what + " became " + value;
+        if (iteration == 0) {
+            return diverged + " with the starting weights, before any update; the network keeps them "
+                    + "(check its weights and the samples)";
+        }
+        return diverged + "; the network keeps its weights from before the update that did it, the last whose "
+                + "E_total was finite; try a smaller learning rate";
+    }
+
+    /** {@link GradientDescent#step} refuses to learn from a forward pass whose E_total is not finite. */
+    static TrainingDivergedException beforeStep(double learningRate, double error) {
+        return new TrainingDivergedException("step refused: E_total is " + error + " with the network's weights "
+                + "now, so no gradient can follow from it; the network is left as it is (start again from weights "
+                + "with a finite E_total, and a smaller learning rate than " + learningRate + ")", learningRate);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class Charts {
     private Charts() {
     }
 
-    /** E_total after each iteration of one run, on a log axis. */
+    /** E_total after each iteration of one run, on a log axis (see {@link #errors}). */
     public static ChartView error(TrainingHistory history) {
         View.require("history", history);
         Map<String, TrainingHistory> runs = new LinkedHashMap<>();
@@ -39,33 +39,36 @@ public final class Charts {
     }
 
     /**
-     * E_total after each iteration of several runs, one line per run named by its key, on a log
-     * axis; for runs on data sets, the mean E_total after each epoch (a linear one if some error is exactly 0, which a log axis cannot show). A run of more
-     * than 1,000 iterations is drawn through its first 100 iterations, every k-th after them and
-     * its last, which keeps the image small and its axis ticks round; {@code run.errors()} has
-     * every value.
+     * The error per iteration of several runs, one line per run named by its key, on a log
+     * axis (a linear one if some error is exactly 0, which a log axis cannot show): E_total after
+     * each iteration; for runs on data sets, per epoch, the mean E_total after it if the runs
+     * were evaluated on their samples ({@code descent.evaluatingOn(samples)}), else during it. A
+     * run of more than 1,000 iterations is drawn through its first 100 iterations, every k-th
+     * after them and its last, which keeps the image small and its axis ticks round;
+     * {@code run.errors()} has every value.
      */
     public static ChartView errors(Map<String, TrainingHistory> runs) {
         View.require("runs", runs);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must hold at least 1 training history, but was empty");
         }
+        String meaning = ErrorCurve.meaning(runs);
         boolean positive = runs.values().stream()
-                .allMatch(run -> Arrays.stream(run.errors()).allMatch(e -> e > 0));
-        boolean dataSets = runs.values().stream().anyMatch(run -> run.samples() > 1);
-        XYChart chart = dataSets
-                ? chart("Error per epoch", "epoch", "mean E_total")
-                : chart("Error per iteration", "iteration", "E_total");
+                .allMatch(run -> Arrays.stream(ErrorCurve.of(run).errors()).allMatch(e -> e > 0));
+        XYChart chart = meaning.equals("E_total")
+                ? chart("Error per iteration", "iteration", "E_total")
+                : chart("Error per epoch", "epoch", meaning);
         chart.getStyler().setYAxisLogarithmic(positive);
         chart.getStyler().setLegendVisible(runs.size() > 1);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         runs.forEach((name, run) -> {
-            int[] drawn = drawnIterations(run.iterations());
+            ErrorCurve curve = ErrorCurve.of(run);
+            int[] drawn = drawnIterations(curve.first(), curve.last());
             double[] iterations = new double[drawn.length];
             double[] errors = new double[drawn.length];
             for (int i = 0; i < drawn.length; i++) {
                 iterations[i] = drawn[i];
-                errors[i] = run.error(drawn[i]);
+                errors[i] = curve.error(drawn[i]);
             }
             line(chart.addSeries(name, iterations, errors));
         });
@@ -106,7 +109,7 @@ public final class Charts {
                     + "but held 0 (it diverged at its first iteration)");
         }
         XYChart chart = chart("Gradient norm per layer", history.samples() > 1 ? "epoch" : "iteration", "‖∂E/∂W‖");
-        int[] drawn = Arrays.stream(drawnIterations(history.iterations())).filter(k -> k > 0).toArray();
+        int[] drawn = drawnIterations(1, history.iterations());
         boolean positive = true;
         for (int l = 1; l <= history.depth(); l++) {
             double[] iterations = new double[drawn.length];
@@ -199,13 +202,13 @@ public final class Charts {
         }
     }
 
-    /** 0 … n, or for long runs 0 … 100, then every k-th iteration and the last. */
-    private static int[] drawnIterations(int n) {
+    /** first … n, or for long runs first … 100, then every k-th iteration and the last. */
+    private static int[] drawnIterations(int first, int n) {
         if (n <= DRAWN_POINTS) {
-            return IntStream.rangeClosed(0, n).toArray();
+            return IntStream.rangeClosed(first, n).toArray();
         }
         int every = (n + DRAWN_POINTS - 1) / DRAWN_POINTS;
-        return IntStream.rangeClosed(0, n)
+        return IntStream.rangeClosed(first, n)
                 .filter(k -> k <= ALL_OF_THE_FIRST || k % every == 0 || k == n)
                 .toArray();
     }

@@ -6,6 +6,7 @@ import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.Bias;
 import org.backprop.nn.ForwardPass;
+import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Layer;
 import org.backprop.nn.Names;
 
@@ -155,22 +156,20 @@ public class Derivation extends View {
     }
 
     /** The chain rule for one weight, then its update w⁺ = w − η·∂E_total/∂w. */
-    public static Derivation update(BackwardPass backward, String weight, double learningRate) {
-        if (!Double.isFinite(learningRate) || learningRate <= 0) {
-            throw new IllegalArgumentException("learningRate must be a finite number greater than 0, but was "
-                    + learningRate);
-        }
+    public static Derivation update(BackwardPass backward, String weight, GradientDescent descent) {
+        require("descent", descent);
         List<Equation> equations = new ArrayList<>(gradientEquations(backward, weight));
         Names.Weight w = backward.forward().names().weight(weight);
         double old = backward.forward().layer(w.layer()).weight(w.to(), w.from());
         double gradient = backward.weightGradient(w.layer(), w.to(), w.from());
+        double learningRate = descent.learningRate();
         Term name = Term.named(weight);
         equations.add(new Equation(new Term(name.latex + "^{+}", weight + "⁺"),
                 new Term(name.latex + " - \\eta \\cdot " + dE(name).latex, weight + " − η·" + dE(name).text),
                 new Term(Term.factor(old).latex + " - " + Term.factor(learningRate).latex + " \\times "
                         + Term.factor(gradient).latex,
                         Term.factor(old).text + " − " + Term.factor(learningRate).text + " × " + Term.factor(gradient).text),
-                Term.number(old - learningRate * gradient)));
+                Term.number(descent.updated(backward, weight))));
         return of(equations);
     }
 

@@ -2,10 +2,12 @@ package org.backprop.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.backprop.data.DataSet;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientCheck;
+import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Layer;
 import org.backprop.nn.Names;
 import org.backprop.nn.TrainingHistory;
@@ -51,17 +53,15 @@ public final class Tables {
     /**
      * The chain rule for every weight of layer l, one row per weight Wˡⱼₖ:
      * ∂E/∂w = ∂E/∂outⱼ · ∂outⱼ/∂netⱼ · ∂netⱼ/∂w (the last factor is outₖ of layer l−1), and the
-     * update w − η·∂E/∂w. Old weights are those of the backward pass's forward pass.
+     * new weight the descent's update gives, w − η·∂E/∂w. Old weights are those of the backward
+     * pass's forward pass.
      */
-    public static TableView derivatives(BackwardPass backward, int layer, double learningRate) {
+    public static TableView derivatives(BackwardPass backward, int layer, GradientDescent descent) {
         View.require("backward", backward);
+        View.require("descent", descent);
         if (layer < 1 || layer > backward.depth()) {
             throw new IllegalArgumentException("layer must be between 1 and " + backward.depth()
                     + " (" + backward.depth() + " is the output layer), but was " + layer);
-        }
-        if (!Double.isFinite(learningRate) || learningRate <= 0) {
-            throw new IllegalArgumentException("learningRate must be a finite number greater than 0, but was "
-                    + learningRate);
         }
         ForwardPass forward = backward.forward();
         Names names = forward.names();
@@ -83,11 +83,11 @@ public final class Tables {
                 netDerivative.append(forward.out(layer - 1, k));
                 gradient.append(backward.weightGradient(layer, j, k));
                 old.append(weights.weight(j, k));
-                updated.append(weights.weight(j, k) - learningRate * backward.weightGradient(layer, j, k));
+                updated.append(descent.updated(backward, names.weight(layer, j, k)));
             }
         }
         Table table = Table.create("Layer " + layer + ": ∂E/∂w = ∂E/∂out × ∂out/∂net × ∂net/∂w, η = "
-                + Decimals.of(learningRate), weight, connection, outGradient, outDerivative, netDerivative,
+                + Decimals.of(descent.learningRate()), weight, connection, outGradient, outDerivative, netDerivative,
                 gradient, old, updated);
         return TableView.of(table);
     }
@@ -135,6 +135,46 @@ public final class Tables {
             iteration.append(k);
         }
         return TableView.of(Table.create("E_total after iteration k", iteration, error));
+    }
+
+    /**
+     * One row per run: its iterations, its error at the start and at the end, the lowest error
+     * and the first iteration that reached it, and the iteration where it diverged, if it did.
+     * The errors are those {@link Charts#errors} draws.
+     */
+    public static TableView runs(Map<String, TrainingHistory> runs) {
+        View.require("runs", runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs must hold at least 1 training history, but was empty");
+        }
+        String meaning = ErrorCurve.meaning(runs);
+        StringColumn setting = StringColumn.create("setting");
+        IntColumn iterations = IntColumn.create("iterations");
+        DoubleColumn start = DoubleColumn.create("E at start");
+        DoubleColumn end = DoubleColumn.create("E at end");
+        DoubleColumn lowest = DoubleColumn.create("lowest E");
+        IntColumn lowestAt = IntColumn.create("lowest at");
+        IntColumn divergedAt = IntColumn.create("diverged at");
+        runs.forEach((label, run) -> {
+            ErrorCurve curve = ErrorCurve.of(run);
+            double[] errors = curve.errors();
+            int best = 0;
+            for (int k = 1; k < errors.length; k++) {
+                if (errors[k] < errors[best]) {
+                    best = k;
+                }
+            }
+            setting.append(label);
+            iterations.append(run.iterations());
+            start.append(errors[0]);
+            end.append(errors[errors.length - 1]);
+            lowest.append(errors[best]);
+            lowestAt.append(curve.first() + best);
+            run.divergedAt().ifPresentOrElse(divergedAt::append, divergedAt::appendMissing);
+        });
+        String what = meaning.endsWith("during each epoch") ? meaning : "E_total, or its mean over the samples";
+        return TableView.of(Table.create("Runs compared (E: " + what + ")",
+                setting, iterations, start, end, lowest, lowestAt, divergedAt));
     }
 
     /**

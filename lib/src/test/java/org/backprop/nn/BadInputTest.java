@@ -270,7 +270,8 @@ class BadInputTest {
         assertTrue(k > 1, "the starting weights give a finite error");
         assertEquals(10.0, diverged.learningRate());
         assertEquals("training diverged at iteration " + k + " with learning rate 10.0: E_total became Infinity; "
-                + "try a smaller learning rate", diverged.getMessage());
+                + "the network keeps its weights from before the update that did it, the last whose E_total was "
+                + "finite; try a smaller learning rate", diverged.getMessage());
         TrainingHistory lastFinite = tooFast.train(linear.copy(), linearSample, k - 1);
         assertTrue(Double.isFinite(lastFinite.error(k - 1)), "E_total after iteration " + (k - 1));
         assertEquals(k, assertThrows(TrainingDivergedException.class,

@@ -1,5 +1,6 @@
 package org.backprop.view;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,9 +61,15 @@ class CourseTwoViewsTest {
     @Test
     void errorsOfDataSetRunsArePerEpoch() {
         Network network = Network.withInputs(2).layer(2, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(5);
-        TrainingHistory history = GradientDescent.withLearningRate(1).train(network, DataSet.xor(), 3);
-        assertEquals("Error per epoch (epoch → mean E_total, log scale)",
+        TrainingHistory history = GradientDescent.withLearningRate(1).train(network.copy(), DataSet.xor(), 3);
+        assertEquals("Error per epoch (epoch → mean E_total during each epoch, log scale)",
                 Charts.error(history).toText().lines().findFirst().orElseThrow());
+        assertEquals(3, Charts.error(history).chart().getSeriesMap().get("E_total").getXData().length);
+        TrainingHistory evaluated = GradientDescent.withLearningRate(1).evaluatingOn(DataSet.xor())
+                .train(network.copy(), DataSet.xor(), 3);
+        ChartView after = Charts.error(evaluated);
+        assertEquals("Error per epoch (epoch → mean E_total, log scale)", after.toText().lines().findFirst().orElseThrow());
+        assertArrayEquals(new double[] {0, 1, 2, 3}, after.chart().getSeriesMap().get("E_total").getXData());
     }
 
     @Test

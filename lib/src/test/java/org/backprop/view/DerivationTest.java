@@ -73,7 +73,7 @@ class DerivationTest {
 
     @Test
     void updateOfAHiddenWeight() {
-        String text = Derivation.update(backward, "w1", 0.5).toText();
+        String text = Derivation.update(backward, "w1", WorkedExample.mazur().descent()).toText();
 
         assertTrue(text.startsWith(Derivation.gradient(backward, "w1").toText() + "\n"), text);
         assertTrue(text.endsWith("""
@@ -81,7 +81,7 @@ class DerivationTest {
                     = 0.15 − 0.5 × 0.000438568
                     = 0.149780716"""), text);
         assertContains("w_{1}^{+} &= w_{1} - \\eta \\cdot \\frac{\\partial E_{total}}{\\partial w_{1}}",
-                Derivation.update(backward, "w1", 0.5).toLatex());
+                Derivation.update(backward, "w1", WorkedExample.mazur().descent()).toLatex());
     }
 
     @Test
@@ -141,8 +141,7 @@ class DerivationTest {
         assertRejected("unknown weight 'w9': expected w1 to w8", () -> Derivation.gradient(backward, "w9"));
         assertRejected("neuron must be a hidden or output neuron, but was the input i1 "
                 + "(an input has no net input: its out is its value)", () -> Derivation.forward(forward, "i1"));
-        assertRejected("learningRate must be a finite number greater than 0, but was 0.0",
-                () -> Derivation.update(backward, "w1", 0));
+        assertRejected("descent must not be null", () -> Derivation.update(backward, "w1", null));
         assertRejected("backward must not be null", () -> Derivation.gradient(null, "w5"));
         assertRejected("pass must not be null", () -> Derivation.forward(null, "h1"));
     }

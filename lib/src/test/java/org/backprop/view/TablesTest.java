@@ -10,6 +10,7 @@ import org.backprop.data.WorkedExample;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientCheck;
+import org.backprop.nn.GradientDescent;
 import org.backprop.nn.NumericalGradient;
 import org.backprop.nn.TrainingHistory;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,9 @@ import tech.tablesaw.api.Table;
 
 /** The course's tables show Mazur's numbers, one row per neuron, weight or iteration. */
 class TablesTest {
+
+    /** Mazur's η = 0.5, biases frozen. */
+    private static final GradientDescent DESCENT = WorkedExample.mazur().descent();
 
     private final WorkedExample mazur = WorkedExample.mazur();
     private final ForwardPass forward = mazur.network().forward(mazur.sample());
@@ -64,7 +68,7 @@ class TablesTest {
 
     @Test
     void outputLayerDerivativesAndNewWeights() {
-        TableView table = Tables.derivatives(backward, 2, 0.5);
+        TableView table = Tables.derivatives(backward, 2, DESCENT);
 
         assertEquals(List.of("w5", "w6", "w7", "w8"), rowNames(table));
         assertEquals(List.of("weight", "connects", "∂E/∂out", "∂out/∂net", "∂net/∂w", "∂E/∂w", "old w",
@@ -80,7 +84,7 @@ class TablesTest {
 
     @Test
     void hiddenLayerDerivativesUseTheOriginalOutputWeights() {
-        TableView table = Tables.derivatives(backward, 1, 0.5);
+        TableView table = Tables.derivatives(backward, 1, DESCENT);
 
         assertEquals(List.of("w1", "w2", "w3", "w4"), rowNames(table));
         assertEquals(List.of("w1", "i1 → h1", "0.036350306", "0.241300709", "0.05", "0.000438568", "0.15",
@@ -144,15 +148,10 @@ class TablesTest {
     @Test
     void badInput() {
         assertRejected("layer must be between 1 and 2 (2 is the output layer), but was 3",
-                () -> Tables.derivatives(backward, 3, 0.5));
+                () -> Tables.derivatives(backward, 3, DESCENT));
         assertRejected("layer must be between 1 and 2 (2 is the output layer), but was 0",
-                () -> Tables.derivatives(backward, 0, 0.5));
-        assertRejected("learningRate must be a finite number greater than 0, but was 0.0",
-                () -> Tables.derivatives(backward, 2, 0));
-        assertRejected("learningRate must be a finite number greater than 0, but was -0.5",
-                () -> Tables.derivatives(backward, 2, -0.5));
-        assertRejected("learningRate must be a finite number greater than 0, but was NaN",
-                () -> Tables.derivatives(backward, 2, Double.NaN));
+                () -> Tables.derivatives(backward, 0, DESCENT));
+        assertRejected("descent must not be null", () -> Tables.derivatives(backward, 2, null));
         assertRejected("history must keep snapshots to list iterations: expected at least 1 kept iteration, "
                 + "but the run kept 0 (train with snapshots > 0)", () -> Tables.iterations(threeIterations(0)));
         assertRejected("k must be between 0 and 3, but was 4", () -> Tables.errors(threeIterations(0), 0, 4));

@@ -1,0 +1,67 @@
+package org.backprop.nn;
+
+import java.util.List;
+
+/**
+ * How well a network does on a set of samples, with its weights at one moment: the mean error
+ * Ē = (1/n) Σₓ E_total(x) and the accuracy, the fraction of samples whose output picks the
+ * target's class — the largest output is the largest target (ties: the first), or, with one
+ * output, the output is on the same side of 0.5 as the target.
+ *
+ * @param samples   n, the number of samples evaluated
+ * @param meanError Ē, added sample by sample in the samples' order
+ * @param accuracy  the fraction of samples classified right, 0 … 1
+ */
+public record Evaluation(int samples, double meanError, double accuracy) {
+
+    /** Samples per forward pass: large enough to be fast, small enough to need little memory. */
+    private static final int BATCH = 256;
+
+    static Evaluation of(Network network, List<Sample> samples) {
+        return of(network, samples, core(network, samples));
+    }
+
+    /** Buffers for evaluating {@code network} on {@code samples}, to be reused. */
+    static Backprop core(Network network, List<Sample> samples) {
+        return new Backprop(network.sizes(), Math.min(BATCH, samples.size()));
+    }
+
+    static Evaluation of(Network network, List<Sample> samples, Backprop core) {
+        SampleRows rows = samples instanceof SampleRows r ? r : null;
+        int n = samples.size();
+        int[] order = new int[Math.min(core.capacity, n)];
+        int last = network.depth();
+        double errorSum = 0;
+        int right = 0;
+        for (int from = 0; from < n; from += core.capacity) {
+            int m = Math.min(core.capacity, n - from);
+            for (int x = 0; x < m; x++) {
+                order[x] = from + x;
+            }
+            core.load(samples, rows, order, 0, m);
+            core.forward(network.layers(), network.loss());
+            for (int x = 0; x < m; x++) {
+                errorSum += core.totalError[x];
+                right += sameClass(core.out[last][x], core.target[x]) ? 1 : 0;
+            }
+        }
+        return new Evaluation(n, errorSum / n, (double) right / n);
+    }
+
+    private static boolean sameClass(double[] out, double[] target) {
+        if (out.length == 1) {
+            return (out[0] >= 0.5) == (target[0] >= 0.5);
+        }
+        return largest(out) == largest(target);
+    }
+
+    private static int largest(double[] values) {
+        int largest = 0;
+        for (int j = 1; j < values.length; j++) {
+            if (values[j] > values[largest]) {
+                largest = j;
+            }
+        }
+        return largest;
+    }
+}
