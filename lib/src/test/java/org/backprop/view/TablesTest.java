@@ -160,7 +160,7 @@ class TablesTest {
     @Test
     void nullArguments() {
         assertRejected("pass must not be null", () -> Tables.forwardPass(null));
-        assertRejected("backward must not be null", () -> Tables.derivatives(null, 2, 0.5));
+        assertRejected("backward must not be null", () -> Tables.derivatives(null, 2, DESCENT));
         assertRejected("history must not be null", () -> Tables.iterations(null));
         assertRejected("history must not be null", () -> Tables.errors(null, 0));
         assertRejected("iterations must not be null", () -> Tables.errors(threeIterations(0), (int[]) null));
