@@ -35,12 +35,27 @@ final class Backprop {
     final double[] totalError;
     /** The inputs by columns, inputColumns[k][x], for layer 1 of a batch of at least COLUMN_BATCH. */
     private final double[][] inputColumns;
-    private final double[][] scratch;
+    /** Four rows of at least m values per thread, for the net input from columns. */
+    private final double[][][] scratch;
 
     final double[][][] outGradient;
     final double[][][] delta;
     final double[][][] weightGradient;
     final double[][] biasGradient;
+
+    /** The loops shared out between threads, made once; {@link #layers} and {@link #layer} say what they work on. */
+    private final Parallel.Rows loadRows = this::loadRows;
+    private final Parallel.Rows forwardRows = this::forwardRows;
+    private final Parallel.Rows gradientRows = this::gradientRows;
+    private Layer[] layers;
+    private int layer;
+    private List<Sample> loading;
+    private SampleRows loadingRows;
+    private int[] order;
+    private int orderFrom;
+
+    /** Samples per tile when the inputs are copied into columns: a cache line of each column. */
+    private static final int COLUMN_TILE = 8;
 
     /** Buffers for batches of up to {@code capacity} samples through layers of the given sizes. */
     Backprop(int[] sizes, int capacity) {
@@ -60,7 +75,7 @@ final class Backprop {
         this.totalError = new double[capacity];
         boolean columns = capacity >= Kernels.COLUMN_BATCH && capacity <= Kernels.COLUMN_BATCH_MAX;
         this.inputColumns = columns ? new double[sizes[0]][capacity] : null;
-        this.scratch = columns ? new double[4][capacity] : null;
+        this.scratch = columns ? new double[Parallel.parts()][4][capacity] : null;
         this.outGradient = new double[depth + 1][][];
         this.delta = new double[depth + 1][][];
         this.weightGradient = new double[depth + 1][][];
@@ -119,23 +134,38 @@ final class Backprop {
      * the data set's rows when it keeps them ({@code rows} not null), else sample by sample.
      */
     void load(List<Sample> samples, SampleRows rows, int[] order, int from, int m) {
-        for (int x = 0; x < m; x++) {
-            int row = order[from + x];
-            if (rows != null) {
-                rows.writeInput(row, out[0][x], 0);
-                rows.writeTarget(row, target[x], 0);
+        this.loading = samples;
+        this.loadingRows = rows;
+        this.order = order;
+        this.orderFrom = from;
+        size = m;
+        Parallel.run(loadRows, m, 4L * m * sizes[0], COLUMN_TILE);
+        this.loading = null;
+        this.loadingRows = null;
+        this.order = null;
+    }
+
+    /** Loads samples x0 … x1 − 1 of the batch, and their columns in tiles of COLUMN_TILE samples. */
+    private void loadRows(int part, int x0, int x1) {
+        for (int x = x0; x < x1; x++) {
+            int row = order[orderFrom + x];
+            if (loadingRows != null) {
+                loadingRows.writeInput(row, out[0][x], 0);
+                loadingRows.writeTarget(row, target[x], 0);
             } else {
-                Sample sample = samples.get(row);
+                Sample sample = loading.get(row);
                 sample.writeInput(out[0][x], 0);
                 sample.writeTarget(target[x], 0);
             }
         }
-        size = m;
         if (usesColumns()) {
-            for (int x = 0; x < m; x++) {
-                double[] input = out[0][x];
-                for (int k = 0; k < input.length; k++) {
-                    inputColumns[k][x] = input[k];
+            for (int tile = x0; tile < x1; tile += COLUMN_TILE) {
+                int end = Math.min(x1, tile + COLUMN_TILE);
+                for (int k = 0; k < sizes[0]; k++) {
+                    double[] column = inputColumns[k];
+                    for (int x = tile; x < end; x++) {
+                        column[x] = out[0][x][k];
+                    }
                 }
             }
         }
@@ -150,8 +180,10 @@ final class Backprop {
      * E_total of every sample.
      */
     void forward(Layer[] layers, Loss loss) {
+        this.layers = layers;
         for (int l = 1; l <= depth(); l++) {
-            forward(l, layers[l - 1], 0, sizes[l]);
+            layer = l;
+            Parallel.run(forwardRows, sizes[l], (long) size * sizes[l] * sizes[l - 1], 4);
         }
         int outputs = sizes[depth()];
         double[][] outputOut = out[depth()];
@@ -164,14 +196,17 @@ final class Backprop {
         }
     }
 
-    /** netˡ, outˡ = f(netˡ) and f′(netˡ) for neurons j0 ≤ j &lt; j1 of layer l. */
-    void forward(int l, Layer layer, int j0, int j1) {
+    /** netˡ, outˡ = f(netˡ) and f′(netˡ) for neurons j0 ≤ j &lt; j1 of the current layer l. */
+    private void forwardRows(int part, int j0, int j1) {
+        int l = layer;
+        Layer current = layers[l - 1];
         if (l == 1 && usesColumns()) {
-            Kernels.netFromColumns(inputColumns, layer.weights, layer.biases, net[1], size, j0, j1, scratch);
+            Kernels.netFromColumns(inputColumns, current.weights, current.biases, net[1], size, j0, j1,
+                    scratch[part]);
         } else {
-            Kernels.net(out[l - 1], layer.weights, layer.biases, net[l], size, j0, j1);
+            Kernels.net(out[l - 1], current.weights, current.biases, net[l], size, j0, j1);
         }
-        Activation activation = layer.activation();
+        Activation activation = current.activation();
         for (int x = 0; x < size; x++) {
             activation.apply(net[l][x], out[l][x], outDerivative[l][x], j0, j1);
         }
@@ -210,14 +245,15 @@ final class Backprop {
     }
 
     /** BP4 and BP3 for layer l, from δˡ. */
-    void gradients(int l, Layer layer) {
-        gradients(l, layer, 0, sizes[l]);
-        Kernels.biasGradient(layer.bias(), delta[l], biasGradient[l], size);
+    void gradients(int l, Layer of) {
+        layer = l;
+        Parallel.run(gradientRows, sizes[l], (long) size * sizes[l] * sizes[l - 1], 1);
+        Kernels.biasGradient(of.bias(), delta[l], biasGradient[l], size);
     }
 
-    /** BP4 for neurons j0 ≤ j &lt; j1 of layer l. */
-    void gradients(int l, Layer layer, int j0, int j1) {
-        Kernels.weightGradient(delta[l], out[l - 1], weightGradient[l], size, j0, j1);
+    /** BP4 for neurons j0 ≤ j &lt; j1 of the current layer. */
+    private void gradientRows(int part, int j0, int j1) {
+        Kernels.weightGradient(delta[layer], out[layer - 1], weightGradient[layer], size, j0, j1);
     }
 
     /** BP2: δˡ⁻¹ = ((Wˡ)ᵀ δˡ) ⊙ f′(netˡ⁻¹), through {@code layer}'s current weights. */

@@ -40,9 +40,7 @@ final class Kernels {
                 netBlock(in, w, b, net, x, j);
             }
             for (; j < j1; j++) {
-                for (int s = x; s < x + BLOCK; s++) {
-                    net[s][j] = dot(in[s], w[j]) + b[j];
-                }
+                netColumn(in, w[j], b[j], net, x, j);
             }
         }
         for (; x < m; x++) {
@@ -74,6 +72,20 @@ final class Kernels {
         store(net[x + 1], j, b, c10, c11, c12, c13);
         store(net[x + 2], j, b, c20, c21, c22, c23);
         store(net[x + 3], j, b, c30, c31, c32, c33);
+    }
+
+    /** 4 sums side by side: samples x … x+3, neuron j. */
+    private static void netColumn(double[][] in, double[] v, double b, double[][] net, int x, int j) {
+        double[] a0 = in[x], a1 = in[x + 1], a2 = in[x + 2], a3 = in[x + 3];
+        double c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        for (int k = 0; k < v.length; k++) {
+            double u = v[k];
+            c0 += a0[k] * u; c1 += a1[k] * u; c2 += a2[k] * u; c3 += a3[k] * u;
+        }
+        net[x][j] = c0 + b;
+        net[x + 1][j] = c1 + b;
+        net[x + 2][j] = c2 + b;
+        net[x + 3][j] = c3 + b;
     }
 
     /** 4 sums side by side: one sample, neurons j … j+3. */

@@ -303,7 +303,7 @@ public final class Network {
         }
     }
 
-    private void checkSample(String parameter, Sample sample) {
+    void checkSample(String parameter, Sample sample) {
         checkSizes(parameter, sample.inputSize(), sample.targetSize());
     }
 

@@ -61,8 +61,9 @@ public final class NumericalGradient {
     public double of(Network network, Sample sample, String parameter) {
         requireNetworkAndSample(network, sample);
         Require.present("parameter", parameter);
-        double value = network.get(parameter);
-        return estimate(network, sample, parameter, value, unnudgedError(network, sample));
+        network.get(parameter);
+        Nudging nudging = new Nudging(network, sample);
+        return nudging.estimate(parameter);
     }
 
     /**
@@ -72,10 +73,10 @@ public final class NumericalGradient {
      */
     public Map<String, Double> all(Network network, Sample sample) {
         requireNetworkAndSample(network, sample);
-        double unnudgedError = unnudgedError(network, sample);
+        Nudging nudging = new Nudging(network, sample);
         Map<String, Double> gradient = new LinkedHashMap<>();
         for (String parameter : network.names().parameterNames()) {
-            gradient.put(parameter, estimate(network, sample, parameter, network.get(parameter), unnudgedError));
+            gradient.put(parameter, nudging.estimate(parameter));
         }
         return Collections.unmodifiableMap(gradient);
     }
@@ -95,22 +96,47 @@ public final class NumericalGradient {
         Require.present("sample", sample);
     }
 
-    /** E(w), which only the forward difference needs: the central one skips this pass. */
-    private double unnudgedError(Network network, Sample sample) {
-        return central ? Double.NaN : network.forward(sample).totalError();
-    }
+    /**
+     * The recipe on one copy of the network: nudge a parameter, run the forward pass, put the
+     * parameter back. The forward passes run in one set of buffers.
+     */
+    private final class Nudging {
+        private final Network copy;
+        private final Backprop core;
+        private final double unnudgedError;
 
-    private double estimate(Network network, Sample sample, String parameter, double value, double unnudgedError) {
-        double above = value + step;
-        double below = central ? value - step : value;
-        if (above == below) {
-            throw new IllegalArgumentException("step must be at least one ulp of " + parameter + " = " + value
-                    + " (" + Math.ulp(value) + ") to change it, but was " + step);
+        Nudging(Network network, Sample sample) {
+            network.checkSample("sample", sample);
+            this.copy = network.copy();
+            this.core = new Backprop(network.sizes(), 1);
+            core.load(sample);
+            // E(w), which only the forward difference needs: the central one skips this pass.
+            this.unnudgedError = central ? Double.NaN : error();
         }
-        Network nudged = network.copy();
-        double errorAbove = nudged.set(parameter, above).forward(sample).totalError();
-        double errorBelow = central ? nudged.set(parameter, below).forward(sample).totalError() : unnudgedError;
-        return (errorAbove - errorBelow) / (above - below);
+
+        double estimate(String parameter) {
+            double value = copy.get(parameter);
+            double above = value + step;
+            double below = central ? value - step : value;
+            if (above == below) {
+                throw new IllegalArgumentException("step must be at least one ulp of " + parameter + " = " + value
+                        + " (" + Math.ulp(value) + ") to change it, but was " + step);
+            }
+            double errorAbove = errorAt(parameter, above);
+            double errorBelow = central ? errorAt(parameter, below) : unnudgedError;
+            copy.set(parameter, value);
+            return (errorAbove - errorBelow) / (above - below);
+        }
+
+        private double errorAt(String parameter, double value) {
+            copy.set(parameter, value);
+            return error();
+        }
+
+        private double error() {
+            core.forward(copy.layers(), copy.loss());
+            return core.totalError[0];
+        }
     }
 
     /** A label such as "central difference, h = 1.0E-5". */
