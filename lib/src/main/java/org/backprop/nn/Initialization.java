@@ -115,9 +115,14 @@ public final class Initialization {
         return low + (high - low) * random.nextDouble();
     }
 
-    /** 0.5, -1, 0.1: the shortest decimal that reads back as the value, without a trailing ".0". */
+    /**
+     * 0.5, -1, 0.1: the shortest decimal that reads back as the value, without a trailing ".0";
+     * in powers of ten (1E+308) outside 10⁻⁶ … 10⁷.
+     */
     private static String number(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+        double size = Math.abs(value);
+        return size != 0 && (size < 1e-6 || size >= 1e7) ? decimal.toString() : decimal.toPlainString();
     }
 
     /** A short label for a chart legend, e.g. {@code uniform [-1, 1]} or {@code Xavier/Glorot}. */

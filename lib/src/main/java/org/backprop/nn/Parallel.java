@@ -31,6 +31,8 @@ final class Parallel {
     private static final Worker[] WORKERS = new Worker[Math.max(0,
             Math.min(Runtime.getRuntime().availableProcessors(), 8) - 1)];
     private static final ReentrantLock IN_USE = new ReentrantLock();
+    /** Callers inside {@link #serially} now; while any, every loop runs on its calling thread. */
+    private static volatile int serialCallers;
 
     private Parallel() {
     }
@@ -46,7 +48,7 @@ final class Parallel {
      */
     static void run(Rows rows, int n, long work, int align) {
         int parts = Math.min(WORKERS.length + 1, n / align);
-        if (parts < 2 || work < MIN_WORK || !IN_USE.tryLock()) {
+        if (parts < 2 || work < MIN_WORK || serialCallers > 0 || !IN_USE.tryLock()) {
             rows.run(0, 0, n);
             return;
         }
@@ -72,6 +74,20 @@ final class Parallel {
             }
         } finally {
             IN_USE.unlock();
+        }
+    }
+
+    /** Runs {@code work} with every loop on the calling thread: to show that the threads change no bit. */
+    static <T> T serially(java.util.function.Supplier<T> work) {
+        synchronized (Parallel.class) {
+            serialCallers++;
+        }
+        try {
+            return work.get();
+        } finally {
+            synchronized (Parallel.class) {
+                serialCallers--;
+            }
         }
     }
 

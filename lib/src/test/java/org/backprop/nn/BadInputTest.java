@@ -333,4 +333,158 @@ class BadInputTest {
         assertRejected("bias must not be null", () -> network.withBias(null));
         assertRejected("activation must not be null", () -> network.withHiddenActivation(null));
     }
+
+    @Test
+    void indicesWithinALayerNameTheLayerAndTheRange() {
+        Layer output = network.layer(2);
+        assertRejected("j must be between 0 and 1 (the neurons of layer 2), but was 2", () -> output.weight(2, 0));
+        assertRejected("k must be between 0 and 1 (the neurons of layer 1), but was -1", () -> output.weight(0, -1));
+        assertRejected("j must be between 0 and 1 (the neurons of layer 2), but was 5", () -> output.biasOf(5));
+        ForwardPass forward = network.forward(sample);
+        assertRejected("j must be between 0 and 1 (the neurons of layer 1), but was 2", () -> forward.net(1, 2));
+        assertRejected("j must be between 0 and 1 (the neurons of layer 0), but was -1", () -> forward.out(0, -1));
+        assertRejected("j must be between 0 and 1 (the neurons of layer 2), but was 2", () -> forward.error(2));
+        BackwardPass backward = network.backward(forward);
+        assertRejected("j must be between 0 and 1 (the neurons of layer 1), but was 2", () -> backward.delta(1, 2));
+        assertRejected("j must be between 0 and 1 (the neurons of layer 2), but was 3",
+                () -> backward.outGradient(2, 3));
+        assertRejected("j must be between 0 and 1 (the neurons of layer 2), but was -1",
+                () -> backward.outDerivative(2, -1));
+        assertRejected("k must be between 0 and 1 (the neurons of layer 0), but was 2",
+                () -> backward.weightGradient(1, 0, 2));
+        assertRejected("j must be between 0 and 1 (the neurons of layer 1), but was 9",
+                () -> backward.biasGradient(1, 9));
+    }
+
+    @Test
+    void stepRefusesToLearnFromAnErrorThatIsNotFinite() {
+        Network linear = Network.withInputs(1).layer(1, Activation.IDENTITY, Bias.NONE).build().set("w1", 1e300);
+        Sample huge = new Sample(values(1e10), values(0));
+        TrainingDivergedException refused = assertThrows(TrainingDivergedException.class,
+                () -> GradientDescent.withLearningRate(0.1).step(linear, huge));
+        assertEquals("step refused: E_total is Infinity with the network's weights now, so no gradient can follow "
+                + "from it; the network is left as it is (start again from weights with a finite E_total, and a "
+                + "smaller learning rate than 0.1)", refused.getMessage());
+        assertEquals(1e300, linear.get("w1"));
+    }
+
+    @Test
+    void iterationsWhoseHistoryCannotFitInTheHeap() {
+        long heap = Runtime.getRuntime().maxMemory() >> 20;
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> descent.train(network, sample, Integer.MAX_VALUE));
+        assertTrue(huge.getMessage().startsWith("iterations must be small enough for a history of 2147483647 "
+                + "iterations (3 numbers each) to fit in the " + String.format(java.util.Locale.ROOT, "%,d", heap)
+                + " MB heap ("), huge.getMessage());
+        assertTrue(huge.getMessage().endsWith("which needs 49,152 MB, but was 2147483647"), huge.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> descent.train(network, sample, 1_000_000_000))
+                .getMessage().startsWith("iterations must be small enough for a history of 1000000000 iterations"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> GradientDescent.withLearningRate(1).train(network, List.of(sample, sample), Integer.MAX_VALUE))
+                .getMessage().startsWith("epochs must be small enough for a history of 2147483647 epochs"));
+    }
+
+    @Test
+    void layersTooBigForTheHeapNameTheLayer() {
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> Network.withInputs(100).layer(30, Activation.SIGMOID).layer(1_000_000_000, Activation.SIGMOID));
+        assertTrue(huge.getMessage().startsWith("size of layer 2 must be small enough for a layer of 1000000000 "
+                + "neurons with 30 inputs each to fit in the "), huge.getMessage());
+        assertTrue(huge.getMessage().endsWith(" MB, but was 1000000000"), huge.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Network.withInputs(Integer.MAX_VALUE).layer(Integer.MAX_VALUE, Activation.SIGMOID))
+                .getMessage().startsWith("size of layer 1 must be small enough for a layer of 2147483647 neurons"));
+    }
+
+    @Test
+    void initializationsThatDrawInfiniteWeights() {
+        Network.Builder shape = Network.withInputs(2).layer(30, Activation.SIGMOID).layer(1, Activation.SIGMOID);
+        IllegalArgumentException infinite = assertThrows(IllegalArgumentException.class,
+                () -> shape.initialized(Initialization.gaussian(0, 1e308), 1));
+        assertTrue(infinite.getMessage().startsWith("initialization Gaussian (0, 1E+308) must draw finite weights, "
+                + "but drew "), infinite.getMessage());
+        assertEquals("Gaussian (0, 0.000001)", Initialization.gaussian(0, 1e-6).toString());
+        assertEquals("Gaussian (0, 1E-7)", Initialization.gaussian(0, 1e-7).toString());
+        assertTrue(infinite.getMessage().contains("Infinity for layer 1 (neuron "), infinite.getMessage());
+    }
+
+    @Test
+    void activationsByTheirPrintedNames() {
+        for (Activation activation : Activation.values()) {
+            assertEquals(activation, Activation.of(activation.toString()));
+            assertEquals(activation, Activation.of(activation.name()));
+        }
+        assertEquals(Activation.RELU, Activation.of("relu"));
+        assertEquals(Activation.LEAKY_RELU, Activation.of(" Leaky_ReLU "));
+        String expected = " must be one of sigmoid, tanh, ReLU, leaky ReLU, identity (or a constant's name such as "
+                + "LEAKY_RELU), in any case, but was ";
+        assertRejected("name" + expected + "'softmax'", () -> Activation.of("softmax"));
+        assertRejected("name" + expected + "''", () -> Activation.of(""));
+        assertRejected("name must not be null", () -> Activation.of(null));
+    }
+
+    @Test
+    void samplesOfRowsOutsideTheData() {
+        Sample own = new Sample(values(1, 2), values(3));
+        assertRejected("rows must not be null", () -> Sample.of(null, 0));
+        SampleRows rows = new SampleRows() {
+            public int size() {
+                return 4;
+            }
+
+            public int inputSize() {
+                return 2;
+            }
+
+            public int targetSize() {
+                return 1;
+            }
+
+            public void writeInput(int x, double[] into, int offset) {
+                into[offset] = x;
+                into[offset + 1] = -x;
+            }
+
+            public void writeTarget(int x, double[] into, int offset) {
+                into[offset] = x % 2;
+            }
+        };
+        assertRejected("x must be between 0 and 3 (the rows), but was 4", () -> Sample.of(rows, 4));
+        assertRejected("x must be between 0 and 3 (the rows), but was -1", () -> Sample.of(rows, -1));
+        assertEquals(new Sample(values(2, -2), values(0)), Sample.of(rows, 2));
+        assertEquals(own, new Sample(values(1, 2), values(3)));
+    }
+
+    @Test
+    void evaluationsOfNothing() {
+        assertRejected("samples must not be null", () -> descent.evaluatingOn(null));
+        assertRejected("samples must hold at least 1 sample to evaluate on, but was empty",
+                () -> descent.evaluatingOn(List.of()));
+        assertRejected("samples must hold at least 1 sample, but was empty", () -> network.evaluate(List.of()));
+        assertRejected("samples[0] input must hold 2 values (one per input neuron), but held 1",
+                () -> descent.evaluatingOn(List.of(new Sample(values(1), values(0, 1)))).train(network, sample, 1));
+        TrainingHistory history = descent.train(network.copy(), sample, 2);
+        assertEquals("this run evaluated nothing: expected a run of a descent with evaluatingOn(samples)",
+                assertThrows(IllegalStateException.class, () -> history.evaluation(0)).getMessage());
+        TrainingHistory evaluated = descent.evaluatingOn(List.of(sample)).train(network.copy(), sample, 2);
+        assertRejected("k must be between 0 and 2, but was 3", () -> evaluated.evaluation(3));
+    }
+
+    @Test
+    void updatedParametersOfNothing() {
+        BackwardPass backward = network.backward(network.forward(sample));
+        assertRejected("gradients must not be null", () -> descent.updated(null, "w1"));
+        assertRejected("parameter must not be null", () -> descent.updated(backward, null));
+        assertRejected("unknown weight 'w9': expected w1 to w8", () -> descent.updated(backward, "w9"));
+        assertRejected("unknown weight or bias 'x': expected a weight name (w1, w2, …) or a bias name (b1, b2, … "
+                + "or b_h1, b_o1, …)", () -> descent.updated(backward, "x"));
+    }
+
+    @Test
+    void errorBeforeTheFirstEpochIsAnEvaluation() {
+        TrainingHistory run = GradientDescent.withLearningRate(1).train(network.copy(), List.of(sample, sample), 2);
+        assertRejected("k must be between 1 and 2 (epochs: a run on 2 samples measures its mean error during each "
+                + "epoch, from epoch 1; the error before training is evaluation(0), with "
+                + "descent.evaluatingOn(samples)), but was 0", () -> run.error(0));
+    }
 }
