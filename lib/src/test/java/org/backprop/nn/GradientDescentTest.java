@@ -193,4 +193,22 @@ class GradientDescentTest {
         assertEquals(original, parameters(network));
         assertNotEquals(original, parameters(copy));
     }
+
+    @Test
+    void theDescentSaysWhatAParameterBecomes() {
+        WorkedExample mazur = WorkedExample.mazur();
+        Network network = mazur.network();
+        BackwardPass backward = network.backward(network.forward(mazur.sample()));
+        GradientDescent frozen = mazur.descent();
+        assertEquals(0.35891648, frozen.updated(backward, "w5"), 5e-9);
+        assertEquals(0.149780716, frozen.updated(backward, "w1"), 5e-10);
+        assertEquals(0.60, frozen.updated(backward, "b2"), "a frozen bias keeps its value");
+        GradientDescent learning = frozen.updatingBiases();
+        assertEquals(0.60 - 0.5 * backward.get("dE/db2"), learning.updated(backward, "b2"));
+        Network stepped = network.copy();
+        learning.step(stepped, mazur.sample());
+        for (String parameter : network.names().parameterNames()) {
+            assertEquals(stepped.get(parameter), learning.updated(backward, parameter), parameter);
+        }
+    }
 }

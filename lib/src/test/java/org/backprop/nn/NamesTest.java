@@ -150,4 +150,32 @@ class NamesTest {
         assertEquals(backward.outDerivative(1, 1), backward.get("∂out_h2/∂net_h2"));
         assertEquals(backward.biasGradient(1, 0), backward.get("∂E/∂b1"));
     }
+
+    @Test
+    void everyNameIsParsedInOnePlace() {
+        Names names = network.names();
+        assertEquals(new Names.Quantity(Names.Kind.NET, 1, 0, -1, null), names.quantity("net_h1"));
+        assertEquals(new Names.Quantity(Names.Kind.OUT, 0, 1, -1, null), names.quantity("out_i2"));
+        assertEquals(new Names.Quantity(Names.Kind.ERROR, 2, 1, -1, null), names.quantity("E_o2"));
+        assertEquals(new Names.Quantity(Names.Kind.TARGET, 2, 0, -1, null), names.quantity("target_o1"));
+        assertEquals(Names.Kind.TOTAL_ERROR, names.quantity("E_total").kind());
+        assertEquals(new Names.Quantity(Names.Kind.WEIGHT, 2, 0, 0, null), names.quantity("w5"));
+        assertEquals(new Names.Quantity(Names.Kind.BIAS, 1, 0, -1, null), names.quantity("b1"));
+        assertEquals(new Names.Quantity(Names.Kind.OUT_GRADIENT, 1, 1, -1, null), names.quantity("∂E/∂out_h2"));
+        assertEquals(new Names.Quantity(Names.Kind.OUT_DERIVATIVE, 2, 0, -1, null), names.quantity("dout_o1/dnet_o1"));
+        assertEquals(new Names.Quantity(Names.Kind.DELTA, 2, 1, -1, null), names.quantity("δ_o2"));
+        assertEquals(new Names.Quantity(Names.Kind.DELTA, 2, 1, -1, null), names.quantity("dE/dnet_o2"));
+        assertEquals(new Names.Quantity(Names.Kind.WEIGHT_GRADIENT, 1, 1, 0, null), names.quantity("dE/dw3"));
+        assertEquals(new Names.Quantity(Names.Kind.BIAS_GRADIENT, 2, 0, -1, null), names.quantity("dE/db2"));
+        assertEquals(new Names.Quantity(Names.Kind.NET_BY_WEIGHT, 2, 0, 0, new Names.Neuron(2, 1)),
+                names.quantity("dnet_o2/dw5"));
+        assertEquals(new Names.Quantity(Names.Kind.OUTPUT_SHARE, 1, 0, -1, new Names.Neuron(2, 0)),
+                names.quantity("∂E_o1/∂out_h1"));
+        assertEquals(null, names.quantity("dout_o1/dnet_o2"), "two different neurons");
+        assertEquals(null, names.quantity("speed_h1"));
+        assertEquals(null, names.quantity(null));
+        assertEquals("unknown neuron 'h3': expected one of [i1, i2, h1, h2, o1, o2]",
+                assertThrows(IllegalArgumentException.class, () -> names.quantity("net_h3")).getMessage());
+        assertEquals(new Names.Neuron(1, 1), names.quantity("delta_h2").neuron());
+    }
 }
