@@ -129,7 +129,7 @@ final class Training {
             for (int l = 1; l <= norms.length; l++) {
                 double norm = batch.weightGradientNorm(l);
                 norms[l - 1] += norm;
-                size += norm + Kernels.sumOfSquares(batch.biasGradient[l]);
+                size += norm + (descent.updatesBiases() ? Kernels.sumOfSquares(batch.biasGradient[l]) : 0);
             }
             if (!Double.isFinite(size)) {
                 diverged(k, "a gradient", size);

@@ -152,10 +152,11 @@ public final class TrainingHistory {
     }
 
     /**
-     * The first iteration in which every update's gradient was exactly 0 in every weight and
-     * bias while the error was above 0: learning had stopped, though nothing was learnt (for
-     * example sigmoids saturated so far that every f′ is 0 in double precision). Every later
-     * update changes nothing either. Empty if that never happened.
+     * The first iteration in which every update's gradient was exactly 0 for every weight (and
+     * bias, if the descent updates them) while the error was above 0: learning had stopped,
+     * though the error was not 0 (for example sigmoids saturated so far that f′ underflows to 0
+     * in double precision). Every later update changes nothing either. Empty if that never
+     * happened.
      */
     public OptionalInt stalledAt() {
         return stalledAt == 0 ? OptionalInt.empty() : OptionalInt.of(stalledAt);
