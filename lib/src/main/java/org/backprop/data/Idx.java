@@ -98,8 +98,8 @@ record Idx(Path file, int[] dimensions, byte[] data, String sha256) {
                 checkStart(file, header, dimensions, what, shape);
             }
             if (header.length < headerSize) {
-                throw new IOException(file + " is truncated: its content ends after " + header.length
-                        + " bytes, inside the IDX header (" + headerSize + " bytes for " + dimensions + " "
+                throw new IOException(file + " is truncated: its content ends after " + header.length + " "
+                        + plural(header.length, "byte") + ", inside the IDX header (" + headerSize + " bytes for " + dimensions + " "
                         + plural(dimensions, "dimension") + ")");
             }
             digest.update(header);
@@ -183,10 +183,15 @@ record Idx(Path file, int[] dimensions, byte[] data, String sha256) {
             throw new IOException(file + " is not a file" + (Files.exists(file) ? "" : " (it does not exist)"));
         }
         InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_SIZE);
-        in.mark(2);
-        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        return gzip ? new GZIPInputStream(in, BUFFER_SIZE) : in;
+        try {
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return gzip ? new GZIPInputStream(in, BUFFER_SIZE) : in;
+        } catch (IOException e) {
+            in.close(); // GZIPInputStream reads the gzip header at once: a bad one leaves no stream to close later
+            throw e;
+        }
     }
 
     private static IOException damagedGzip(Object file, IOException e) {

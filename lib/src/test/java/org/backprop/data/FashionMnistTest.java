@@ -290,6 +290,12 @@ class FashionMnistTest {
         assertEquals(new Run(2, "", "FashionMnist: expected the one argument --fetch, but got [fetch]" + usage), run(rules, "fetch"));
         assertEquals(new Run(2, "", "FashionMnist: expected the one argument --fetch, but got [null]" + usage),
                 run(rules, new String[] {null}));
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, FashionMnist.run(new String[] {"--fetch"}, () -> {
+            throw new IllegalArgumentException("environment variable BACKPROP_DATA_URL must be …");
+        }, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals("environment variable BACKPROP_DATA_URL must be …\n", err.toString(StandardCharsets.UTF_8), "a bad setting");
     }
 
     private record Run(int status, String out, String err) {
@@ -298,7 +304,7 @@ class FashionMnistTest {
     private static Run run(FashionMnistFiles rules, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = FashionMnist.run(args, rules, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = FashionMnist.run(args, () -> rules, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -133,6 +133,9 @@ class IdxTest {
                         + " bytes, inside the IDX header (16 bytes for 3 dimensions)", () -> Idx.images(file));
             }
         }
+        Path one = file("one-byte", new byte[] {0x1f});
+        assertFails(one + " is truncated: its content ends after 1 byte, inside the IDX header (8 bytes for 1 dimension)",
+                () -> Idx.labels(one));
         Path labels = file("short-labels", new byte[] {0, 0, 8, 1, 0});
         assertFails(labels + " is truncated: its content ends after 5 bytes, inside the IDX header "
                 + "(8 bytes for 1 dimension)", () -> Idx.labels(labels));
@@ -184,6 +187,17 @@ class IdxTest {
         Path big = file("big", idx(8, new int[] {100_000, 28, 28}, new byte[1000]));
         assertFails(big + " is truncated: its header declares 100,000 × 28 × 28 = 78,400,000 bytes of data, "
                 + "but only 1,000 follow", () -> Idx.images(big));
+    }
+
+    @Test
+    void moreDataThanTheFirstArrayHolds() throws Exception {
+        byte[] values = new byte[70_000_000];
+        values[values.length - 1] = 42;
+        Path file = file("long", idx(8, new int[] {values.length}, values));
+        Idx labels = Idx.labels(file);
+        assertEquals(70_000_000, labels.data().length);
+        assertEquals(42, labels.data()[69_999_999]);
+        assertEquals(sha256(Files.readAllBytes(file)), labels.sha256());
     }
 
     @Test
