@@ -51,6 +51,19 @@ class FashionMnistTest {
     }
 
     @Test
+    void helpSaysWhenAndWhereFromFashionMnistIsFetched() {
+        Sandbox.Result result = new Sandbox(dir).run("--help");
+
+        // argparse wraps the text to the terminal's width, also at hyphens
+        String help = result.stdout().replaceAll("-\\s+", "-").replaceAll("\\s+", " ");
+        assertTrue(help.contains("--install-only install everything and make sure of Fashion-MNIST (found on this computer, "
+                + "else downloaded into .course/data), then exit without starting Jupyter; without this option the "
+                + "notebooks download Fashion-MNIST on first use"), help);
+        assertTrue(help.contains("BACKPROP_DATA=/path/to/folder names a folder that holds Fashion-MNIST's four .gz files"), help);
+        assertTrue(help.contains("BACKPROP_DATA_URL downloads them from a mirror"), help);
+    }
+
+    @Test
     void aFailedFetchStopsWithItsMessage() {
         Sandbox sandbox = sandbox().set("FAKE_FETCH_ERROR", "Fashion-MNIST is not on this computer, and …\nProvide them …");
         Sandbox.Result result = sandbox.run("--install-only");
