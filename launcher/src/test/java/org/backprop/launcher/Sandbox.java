@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -298,7 +299,7 @@ final class Sandbox {
     private static void tool(String name, String... args) {
         StringWriter output = new StringWriter();
         PrintWriter out = new PrintWriter(output);
-        int status = java.util.spi.ToolProvider.findFirst(name).orElseThrow().run(out, out, args);
+        int status = ToolProvider.findFirst(name).orElseThrow().run(out, out, args);
         if (status != 0) {
             throw new IllegalStateException(name + " " + String.join(" ", args) + " failed:\n" + output);
         }
