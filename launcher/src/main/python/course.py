@@ -5,6 +5,10 @@
 3. installs the IJava 1.3.0 kernel into .course/jupyter (nothing outside this folder is touched);
 4. starts Jupyter in notebooks/ and prints the URL.
 
+--install-only does 1-3, then makes sure of Fashion-MNIST (a copy on this computer, else a download
+into .course/data), so that a Binder image or a classroom needs no network later; plain ./course
+leaves that to the notebooks, which download it on first use.
+
 --check runs every notebook with the real kernel instead of starting Jupyter; --site renders the
 notebooks to HTML pages. Everything ./course installs lives in .course/; delete it to start over.
 """
@@ -16,7 +20,8 @@ import sys
 
 sys.dont_write_bytecode = True  # keep launcher/ free of __pycache__ folders
 
-from helper_jar import ensure_helper_jar  # noqa: E402 (after dont_write_bytecode)
+from fashion_mnist import fetch_fashion_mnist  # noqa: E402 (after dont_write_bytecode)
+from helper_jar import ensure_helper_jar  # noqa: E402
 from ijava import install_kernel  # noqa: E402
 from jdk import find_jdk  # noqa: E402
 from jupyter_env import find_or_install_jupyter, serve  # noqa: E402
@@ -67,6 +72,7 @@ def _run(args, env):
     # Jupyter looks for kernels in JUPYTER_PATH before its own folders: this kernel named "java" wins.
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (JUPYTER_DATA, env.get("JUPYTER_PATH")) if p)
     if args.install_only:
+        fetch_fashion_mnist(ROOT, jdk, env)
         _say("Installed. ./course starts Jupyter.")
     elif args.check:
         _check(jupyter, notebooks, args.site, env)
@@ -97,8 +103,10 @@ def _parser():
                     "notebooks/.",
         epilog="Environment: IJAVA_ZIP=/path/to/ijava-1.3.0.zip installs the kernel from a downloaded "
                "zip (no internet needed); IJAVA_URL downloads it from elsewhere than GitHub; "
-               "IJAVA_SHA256 is the SHA-256 the zip must have; JAVA_HOME chooses the JDK; PYTHON "
-               "chooses the Python that runs ./course.")
+               "IJAVA_SHA256 is the SHA-256 the zip must have; BACKPROP_DATA=/path/to/folder names a folder "
+               "that holds Fashion-MNIST's four .gz files (else .course/data, else Debian's "
+               "dataset-fashion-mnist, else a download); BACKPROP_DATA_URL downloads them from a mirror; "
+               "JAVA_HOME chooses the JDK; PYTHON chooses the Python that runs ./course.")
     parser.add_argument("--port", type=_port, help="port for Jupyter (default: the first free from 8888)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
     parser.add_argument("--check", action="store_true",
@@ -108,7 +116,9 @@ def _parser():
                         help="render the notebooks with their outputs to HTML pages and an index in DIR "
                              "(default .course/site); with --check, the freshly executed ones")
     parser.add_argument("--install-only", action="store_true",
-                        help="install everything, then exit without starting Jupyter")
+                        help="install everything and make sure of Fashion-MNIST (found on this computer, "
+                             "else downloaded into .course/data), then exit without starting Jupyter; "
+                             "without this option the notebooks download Fashion-MNIST on first use")
     parser.add_argument("--kernel-memory", type=_memory, metavar="SIZE",
                         help="the kernel JVM's maximum heap (java -Xmx), e.g. 768m or 2g; kept for later "
                              "runs (default: Java's own, a quarter of the machine's memory)")

@@ -42,7 +42,7 @@ class BinderTest {
     }
 
     @Test
-    void postBuildInstallsTheKernelWithABinderSizedHeapAndLeavesHomeAlone() throws Exception {
+    void postBuildInstallsTheKernelWithABinderSizedHeapAndFashionMnistAndLeavesHomeAlone() throws Exception {
         Sandbox sandbox = new Sandbox(dir).withJava().withJupyter("notebook", "lab", "nbconvert").withIJavaZip();
         Files.createDirectories(sandbox.home);
         Path bash = Path.of("/bin/bash");
@@ -53,6 +53,8 @@ class BinderTest {
         String spec = Files.readString(sandbox.root.resolve(".course/jupyter/kernels/java/kernel.json"));
         assertTrue(spec.contains("\"-Xmx768m\""), spec);
         assertTrue(sandbox.calls("mvnw").get(0).contains("\"argv\": [\"-q\", \"-B\", \"-pl\", \"lib\""));
+        assertEquals(List.of("{\"program\": \"fashion-mnist\", \"argv\": [\"--fetch\"], \"cwd\": \"" + sandbox.root + "\"}"),
+                sandbox.calls("fashion-mnist"), "the image gets Fashion-MNIST");
         try (var left = Files.list(sandbox.home)) {
             assertEquals(List.of(), left.toList(), "postBuild keeps Maven's downloads out of HOME");
         }

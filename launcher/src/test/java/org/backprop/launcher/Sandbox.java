@@ -2,6 +2,8 @@ package org.backprop.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,6 +35,10 @@ final class Sandbox {
     private static final Path PYTHON = tools("python", Map.of("python3", realPython()));
     /** A folder with only a link to the JDK running the tests, as java. */
     static final Path JAVA = tools("java", Map.of("java", Path.of(System.getProperty("java.home"), "bin", "java")));
+    /** What the stand-in mvnw "builds" by default: a jar with the stand-in org.backprop.data.FashionMnist. */
+    private static final Path STAND_IN_JAR = standInJar();
+    /** The helper jar the reactor built before these tests (the launcher's pom makes sure of it). */
+    static final Path HELPER_JAR = Path.of(System.getProperty("backprop.jar", "../lib/target/backprop.jar")).toAbsolutePath();
 
     final Path root;
     final Path bin;
@@ -62,6 +69,15 @@ final class Sandbox {
         env.put("HOME", home.toString());
         env.put("LANG", "C.UTF-8");
         env.put("FAKE_CALLS", calls.toString());
+        env.put("FAKE_JAR", STAND_IN_JAR.toString());
+    }
+
+    /** The stand-in mvnw "builds" the real helper jar instead of the stand-in: org.backprop.data.FashionMnist runs for real. */
+    Sandbox withHelperJar() {
+        if (!Files.isRegularFile(HELPER_JAR)) {
+            throw new IllegalStateException(HELPER_JAR + " is not built: run ./mvnw -pl lib package first");
+        }
+        return set("FAKE_JAR", HELPER_JAR.toString());
     }
 
     /** The JDK running this test, as {@code java} on the PATH. */
@@ -259,6 +275,33 @@ final class Sandbox {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles the stand-in FashionMnist.java into a jar, once per test run, with the JDK's own javac and jar. */
+    private static Path standInJar() {
+        Path dir = Path.of(System.getProperty("sandbox.tools", "target/sandbox-tools")).toAbsolutePath().resolve("stand-in-jar");
+        Path source = dir.resolve("FashionMnist.java");
+        Path classes = dir.resolve("classes");
+        Path jar = dir.resolve("backprop.jar");
+        try (InputStream in = Sandbox.class.getResourceAsStream("/stand-ins/FashionMnist.java")) {
+            Files.createDirectories(classes);
+            Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tool("javac", "-d", classes.toString(), source.toString());
+        tool("jar", "--create", "--file", jar.toString(), "-C", classes.toString(), ".");
+        return jar;
+    }
+
+    private static void tool(String name, String... args) {
+        StringWriter output = new StringWriter();
+        PrintWriter out = new PrintWriter(output);
+        int status = ToolProvider.findFirst(name).orElseThrow().run(out, out, args);
+        if (status != 0) {
+            throw new IllegalStateException(name + " " + String.join(" ", args) + " failed:\n" + output);
         }
     }
 
