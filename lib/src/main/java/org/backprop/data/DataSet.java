@@ -282,11 +282,20 @@ public final class DataSet extends AbstractList<Sample> implements SampleRows {
             return Byte.toUnsignedInt(labels[x]);
         }
 
+        /** byte / 255.0 for every byte, looked up: a division per pixel would cost more than the copy. */
+        private static final double[] GREY = new double[256];
+
+        static {
+            for (int b = 0; b < GREY.length; b++) {
+                GREY[b] = b / 255.0;
+            }
+        }
+
         @Override
         public void writeInput(int x, double[] into, int offset) {
             int start = x * inputSize;
             for (int i = 0; i < inputSize; i++) {
-                into[offset + i] = Byte.toUnsignedInt(pixels[start + i]) / 255.0;
+                into[offset + i] = GREY[Byte.toUnsignedInt(pixels[start + i])];
             }
         }
 

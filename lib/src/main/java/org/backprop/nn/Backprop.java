@@ -145,28 +145,50 @@ final class Backprop {
         this.order = null;
     }
 
-    /** Loads samples x0 … x1 − 1 of the batch, and their columns in tiles of COLUMN_TILE samples. */
+    /** Loads samples x0 … x1 − 1 of the batch, tile by tile, each tile's columns while its rows are in cache. */
     private void loadRows(int part, int x0, int x1) {
-        for (int x = x0; x < x1; x++) {
-            int row = order[orderFrom + x];
-            if (loadingRows != null) {
-                loadingRows.writeInput(row, out[0][x], 0);
-                loadingRows.writeTarget(row, target[x], 0);
-            } else {
-                Sample sample = loading.get(row);
-                sample.writeInput(out[0][x], 0);
-                sample.writeTarget(target[x], 0);
+        for (int tile = x0; tile < x1; tile += COLUMN_TILE) {
+            int end = Math.min(x1, tile + COLUMN_TILE);
+            for (int x = tile; x < end; x++) {
+                int row = order[orderFrom + x];
+                if (loadingRows != null) {
+                    loadingRows.writeInput(row, out[0][x], 0);
+                    loadingRows.writeTarget(row, target[x], 0);
+                } else {
+                    Sample sample = loading.get(row);
+                    sample.writeInput(out[0][x], 0);
+                    sample.writeTarget(target[x], 0);
+                }
+            }
+            if (usesColumns()) {
+                transpose(tile, end);
             }
         }
-        if (usesColumns()) {
-            for (int tile = x0; tile < x1; tile += COLUMN_TILE) {
-                int end = Math.min(x1, tile + COLUMN_TILE);
-                for (int k = 0; k < sizes[0]; k++) {
-                    double[] column = inputColumns[k];
-                    for (int x = tile; x < end; x++) {
-                        column[x] = out[0][x][k];
-                    }
-                }
+    }
+
+    /** Copies the inputs of samples from … to − 1 (at most a tile) into their columns. */
+    private void transpose(int from, int to) {
+        double[][] rows = out[0];
+        if (to - from == COLUMN_TILE) {
+            double[] r0 = rows[from], r1 = rows[from + 1], r2 = rows[from + 2], r3 = rows[from + 3];
+            double[] r4 = rows[from + 4], r5 = rows[from + 5], r6 = rows[from + 6], r7 = rows[from + 7];
+            for (int k = 0; k < r0.length; k++) {
+                double[] column = inputColumns[k];
+                column[from] = r0[k];
+                column[from + 1] = r1[k];
+                column[from + 2] = r2[k];
+                column[from + 3] = r3[k];
+                column[from + 4] = r4[k];
+                column[from + 5] = r5[k];
+                column[from + 6] = r6[k];
+                column[from + 7] = r7[k];
+            }
+            return;
+        }
+        for (int k = 0; k < sizes[0]; k++) {
+            double[] column = inputColumns[k];
+            for (int x = from; x < to; x++) {
+                column[x] = rows[x][k];
             }
         }
     }

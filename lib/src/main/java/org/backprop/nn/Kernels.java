@@ -131,7 +131,22 @@ final class Kernels {
                 double i = a[x];
                 s0[x] = i * u0; s1[x] = i * u1; s2[x] = i * u2; s3[x] = i * u3;
             }
-            for (int k = 1; k < inT.length; k++) {
+            int k = 1;
+            // Two inputs per pass halve the loads and stores of the sums; left to right, the
+            // additions happen in the order one input per pass would make them.
+            for (; k + 1 < inT.length; k += 2) {
+                double[] a0 = inT[k], a1 = inT[k + 1];
+                double p0 = v0[k], p1 = v1[k], p2 = v2[k], p3 = v3[k];
+                double q0 = v0[k + 1], q1 = v1[k + 1], q2 = v2[k + 1], q3 = v3[k + 1];
+                for (int x = 0; x < m; x++) {
+                    double i0 = a0[x], i1 = a1[x];
+                    s0[x] = s0[x] + i0 * p0 + i1 * q0;
+                    s1[x] = s1[x] + i0 * p1 + i1 * q1;
+                    s2[x] = s2[x] + i0 * p2 + i1 * q2;
+                    s3[x] = s3[x] + i0 * p3 + i1 * q3;
+                }
+            }
+            for (; k < inT.length; k++) {
                 a = inT[k];
                 u0 = v0[k]; u1 = v1[k]; u2 = v2[k]; u3 = v3[k];
                 for (int x = 0; x < m; x++) {
@@ -185,7 +200,17 @@ final class Kernels {
         for (int j = j0; j < j1; j++) {
             double[] row = g[j];
             scaledCopy(delta[0][j], in[0], row);
-            for (int x = 1; x < m; x++) {
+            int x = 1;
+            // Four samples per pass quarter the loads and stores of the row; left to right, the
+            // additions happen in the order one sample per pass would make them.
+            for (; x + 3 < m; x += 4) {
+                double d0 = delta[x][j], d1 = delta[x + 1][j], d2 = delta[x + 2][j], d3 = delta[x + 3][j];
+                double[] i0 = in[x], i1 = in[x + 1], i2 = in[x + 2], i3 = in[x + 3];
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = row[k] + d0 * i0[k] + d1 * i1[k] + d2 * i2[k] + d3 * i3[k];
+                }
+            }
+            for (; x < m; x++) {
                 axpy(delta[x][j], in[x], row);
             }
             if (m > 1) {
@@ -223,7 +248,7 @@ final class Kernels {
     }
 
     /**
-     * Σ a², the squared Frobenius norm, in four interleaved partial sums (a sum that must stay in
+     * Σ a², the squared Frobenius norm, in eight interleaved partial sums (a sum that must stay in
      * order would run at one addition per FP latency). Infinite or NaN if any a is.
      */
     static double sumOfSquares(double[][] rows) {
@@ -235,18 +260,22 @@ final class Kernels {
     }
 
     static double sumOfSquares(double[] a) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int k = 0;
-        for (; k + 4 <= a.length; k += 4) {
+        for (; k + 8 <= a.length; k += 8) {
             s0 += a[k] * a[k];
             s1 += a[k + 1] * a[k + 1];
             s2 += a[k + 2] * a[k + 2];
             s3 += a[k + 3] * a[k + 3];
+            s4 += a[k + 4] * a[k + 4];
+            s5 += a[k + 5] * a[k + 5];
+            s6 += a[k + 6] * a[k + 6];
+            s7 += a[k + 7] * a[k + 7];
         }
         for (; k < a.length; k++) {
             s0 += a[k] * a[k];
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** ‖A‖ = √(Σ a²), rescaled by the largest |a| when the squares over- or underflow. */

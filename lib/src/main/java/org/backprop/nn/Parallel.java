@@ -91,9 +91,9 @@ final class Parallel {
         }
     }
 
-    /** Where range p of {@code parts} starts: p·n/parts, rounded down to a multiple of align. */
+    /** Where range p of {@code parts} starts: p·n/parts, rounded to the nearest multiple of align. */
     private static int bound(int p, int parts, int n, int align) {
-        return p == parts ? n : (int) ((long) n * p / parts / align * align);
+        return p == parts ? n : (int) (((long) n * p / parts + align / 2) / align * align);
     }
 
     private static Worker worker(int index) {
