@@ -48,10 +48,6 @@ public final class Charts {
      * {@code run.errors()} has every value.
      */
     public static ChartView errors(Map<String, TrainingHistory> runs) {
-        View.require("runs", runs);
-        if (runs.isEmpty()) {
-            throw new IllegalArgumentException("runs must hold at least 1 training history, but was empty");
-        }
         String meaning = ErrorCurve.meaning(runs);
         boolean positive = runs.values().stream()
                 .allMatch(run -> Arrays.stream(ErrorCurve.of(run).errors()).allMatch(e -> e > 0));

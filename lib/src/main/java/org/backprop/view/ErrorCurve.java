@@ -31,9 +31,14 @@ record ErrorCurve(int first, double[] errors) {
 
     /**
      * What the errors of these runs are: "E_total", "mean E_total" (after each epoch) or "mean
-     * E_total during each epoch"; runs on data sets must be all evaluated, or none.
+     * E_total during each epoch"; there must be runs, and runs on data sets must be all evaluated,
+     * or none.
      */
     static String meaning(Map<String, TrainingHistory> runs) {
+        View.require("runs", runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs must hold at least 1 training history, but was empty");
+        }
         long dataSets = runs.values().stream().filter(run -> run.samples() > 1).count();
         long evaluated = runs.values().stream().filter(run -> run.samples() > 1 && !run.evaluations().isEmpty()).count();
         if (dataSets == 0) {

@@ -19,6 +19,9 @@ import tech.tablesaw.api.Table;
 /** The course's tables, built with Tablesaw and labelled with the worked example's names. */
 public final class Tables {
 
+    /** The most samples {@link #samples} lists: a table is read, not scrolled through. */
+    private static final int MAX_SAMPLE_ROWS = 1_000;
+
     private Tables() {
     }
 
@@ -143,10 +146,6 @@ public final class Tables {
      * The errors are those {@link Charts#errors} draws.
      */
     public static TableView runs(Map<String, TrainingHistory> runs) {
-        View.require("runs", runs);
-        if (runs.isEmpty()) {
-            throw new IllegalArgumentException("runs must hold at least 1 training history, but was empty");
-        }
         String meaning = ErrorCurve.meaning(runs);
         StringColumn setting = StringColumn.create("setting");
         IntColumn iterations = IntColumn.create("iterations");
@@ -183,6 +182,10 @@ public final class Tables {
      */
     public static TableView samples(DataSet data) {
         View.require("data", data);
+        if (data.size() > MAX_SAMPLE_ROWS) {
+            throw new IllegalArgumentException("data must hold at most " + MAX_SAMPLE_ROWS + " samples to list them "
+                    + "one per row, but " + data.name() + " holds " + data.size() + " (list a few: data.first(10))");
+        }
         int inputs = data.get(0).input().length;
         int targets = data.get(0).target().length;
         Table table = Table.create(data.name() + ": " + data.size() + (data.size() == 1 ? " sample" : " samples"),

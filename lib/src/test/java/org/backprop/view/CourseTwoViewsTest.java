@@ -134,4 +134,33 @@ class CourseTwoViewsTest {
         assertFalse(table.toHtml().isEmpty());
         assertRejected("data must not be null", () -> Tables.samples(null));
     }
+
+    @Test
+    void runsOnDataSetsAreComparedByOneKindOfError() {
+        Network network = Network.withInputs(2).layer(2, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(5);
+        GradientDescent descent = GradientDescent.withLearningRate(1);
+        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
+        runs.put("during", descent.train(network.copy(), DataSet.xor(), 4));
+        TableView during = Tables.runs(runs);
+        assertTrue(during.toText().strip().startsWith("Runs compared (E: mean E_total during each epoch)"));
+        assertEquals(runs.get("during").error(1), during.table().doubleColumn("E at start").get(0));
+        assertTrue(during.table().intColumn("lowest at").get(0) >= 1, "the first error is epoch 1's");
+        runs.put("after", descent.evaluatingOn(DataSet.xor()).train(network.copy(), DataSet.xor(), 4));
+        String mixed = "runs must measure the same error: expected every run on a data set evaluated after each "
+                + "epoch (descent.evaluatingOn(samples)), or none, but 1 of 2 were";
+        assertRejected(mixed, () -> Tables.runs(runs));
+        assertRejected(mixed, () -> Charts.errors(runs));
+        runs.remove("during");
+        assertEquals(runs.get("after").evaluation(0).meanError(),
+                Tables.runs(runs).table().doubleColumn("E at start").get(0));
+        assertRejected("runs must hold at least 1 training history, but was empty", () -> Tables.runs(Map.of()));
+        assertRejected("runs must not be null", () -> Tables.runs(null));
+    }
+
+    @Test
+    void aLargeDataSetIsNotListedSampleBySample() {
+        assertRejected("data must hold at most 1000 samples to list them one per row, but circle (1001 points, "
+                + "seed 1) holds 1001 (list a few: data.first(10))", () -> Tables.samples(DataSet.circle(1001, 1)));
+        assertEquals(11, Tables.samples(DataSet.circle(1001, 1).first(10)).table().rowCount() + 1);
+    }
 }
