@@ -211,7 +211,10 @@ final class Training {
         if (updated) {
             previous.restore(network);
         }
-        TrainingHistory untilThen = k == 0 ? null : history(k - 1, k, null);
+        // On one sample, the pass at the weights it went back to is the last pass of the kept history.
+        ForwardPass end = oneSample && k > 0
+                ? new ForwardPass(network.names(), network.copyOfLayers(), network.loss(), samples.get(0)) : null;
+        TrainingHistory untilThen = k == 0 ? null : history(k - 1, k, end);
         throw new TrainingDivergedException(unit(), k, descent.learningRate(), what, value, untilThen);
     }
 

@@ -197,10 +197,6 @@ public final class TrainingHistory {
             throw new IllegalStateException("a run on " + samples + " samples has a forward pass per sample; "
                     + "expected a run on 1 sample (use network.forward(sample) for the one you want)");
         }
-        if (pass == null) {
-            throw new IllegalStateException("this run diverged at iteration " + divergedAt + " and has no forward "
-                    + "pass with its final weights: expected a run that completed (use start(), or error(k))");
-        }
         return pass;
     }
 

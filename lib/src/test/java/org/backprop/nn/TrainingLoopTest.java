@@ -197,8 +197,12 @@ class TrainingLoopTest {
         Network diverging = linear.copy();
         int k = assertThrows(TrainingDivergedException.class, () -> tooFast.train(diverging, sample, 1000)).iteration();
         Network lastFinite = linear.copy();
-        tooFast.train(lastFinite, sample, k - 1);
+        TrainingHistory completed = tooFast.train(lastFinite, sample, k - 1);
         assertArrayEquals(parameters(lastFinite), parameters(diverging));
+        TrainingHistory kept = assertThrows(TrainingDivergedException.class,
+                () -> tooFast.train(linear.copy(), sample, 1000)).history().orElseThrow();
+        assertEquals(completed.end().totalError(), kept.end().totalError());
+        assertEquals(kept.error(k - 1), kept.end().totalError());
         assertTrue(Double.isFinite(diverging.forward(sample).totalError()));
         int again = assertThrows(TrainingDivergedException.class, () -> tooFast.train(diverging, sample, 10)).iteration();
         assertEquals(1, again, "retraining starts from finite weights, so its first update is what diverges");
