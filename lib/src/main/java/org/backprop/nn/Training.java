@@ -110,7 +110,8 @@ final class Training {
             Backprop batch = core;
             ForwardPass before = null;
             if (oneSample) {
-                before = measure(k, k <= snapshots + 1 || k == 1);
+                // A pass of its own for the start, and before and after each kept iteration.
+                before = measure(k, k <= snapshots + 1);
                 if (before != null) {
                     keep(k - 1, before);
                     batch = new Backprop(before.core);
