@@ -70,6 +70,16 @@ public final class Initialization {
     }
 
     /**
+     * LeCun: Wˡⱼₖ ~ N(0, 1 / n_in), i.e. Wˡⱼₖ = z / √n_in with z the next
+     * {@link Random#nextGaussian()}: the standard deviation 1/√n_in of LeCun, Bottou, Orr &amp;
+     * Müller (1998, see {@link #gaussian}), layer by layer; it keeps every neuron's net input of
+     * order 1 whatever its number of inputs. Nielsen's {@code network2.py} starts its weights this way.
+     */
+    public static Initialization lecun() {
+        return new Initialization("LeCun", (random, inputs, neurons) -> random.nextGaussian() / Math.sqrt(inputs));
+    }
+
+    /**
      * Xavier/Glorot uniform: Wˡⱼₖ ~ U(−√(6 / (n_in + n_out)), +√(6 / (n_in + n_out))), which
      * keeps the variance of out and of δ about the same from layer to layer (Glorot &amp; Bengio
      * 2010, "Understanding the difficulty of training deep feedforward neural networks",

@@ -38,7 +38,7 @@ class InitializationTest {
 
     static Stream<Initialization> random() {
         return Stream.of(Initialization.uniform(-1, 1), Initialization.gaussian(0, 0.1), Initialization.xavier(),
-                Initialization.he());
+                Initialization.he(), Initialization.lecun());
     }
 
     private static void assertDrawnAs(Draw draw, long seed, Network network) {
@@ -94,6 +94,13 @@ class InitializationTest {
     void heIsTheSquareRootOfTwoOverInputsTimesNextGaussian() {
         assertDrawnAs((random, inputs, neurons) -> Math.sqrt(2.0 / inputs) * random.nextGaussian(), 7,
                 small().initialized(Initialization.he(), 7));
+    }
+
+    @Test
+    void lecunIsNextGaussianOverTheSquareRootOfInputs() {
+        assertDrawnAs((random, inputs, neurons) -> random.nextGaussian() / Math.sqrt(inputs), 7,
+                small().initialized(Initialization.lecun(), 7));
+        assertEquals("LeCun", Initialization.lecun().toString());
     }
 
     @ParameterizedTest(name = "{0}")
