@@ -35,7 +35,7 @@ public final class Epochs {
 
     /** The settings of a run; {@link #parse} reads them from the command line. */
     static final class Options {
-        int repetitions = 5;
+        int repetitions = 7;
         List<Integer> batchSizes = List.of(10, 100);
         long seed = 1;
         Setup.Init init = Setup.Init.LECUN;
@@ -48,6 +48,7 @@ public final class Epochs {
         int warmup = 1;
         int loads = 3;
         int mazurRuns = 10;
+        int pauseMillis = 250;
         String label = "";
 
         static Options parse(String... args) {
@@ -69,6 +70,7 @@ public final class Epochs {
                     case "--warmup" -> options.warmup = nonNegative(arg, value(args, ++i, arg));
                     case "--loads" -> options.loads = positive(arg, value(args, ++i, arg));
                     case "--mazur-runs" -> options.mazurRuns = positive(arg, value(args, ++i, arg));
+                    case "--pause" -> options.pauseMillis = nonNegative(arg, value(args, ++i, arg));
                     case "--label" -> options.label = value(args, ++i, arg);
                     default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
                 }
@@ -105,7 +107,7 @@ public final class Epochs {
 
     static final String USAGE = """
             usage: benchmarks/epoch [options]   (java -cp benchmarks.jar org.backprop.benchmarks.Epochs [options])
-              --reps N            repetitions: epochs per batch size and implementation, each a fresh network (5)
+              --reps N            repetitions: epochs per batch size and implementation, each a fresh network (7)
               --warmup N          rounds before them, not counted; the jar's first is its cold epoch (1)
               --batch-sizes A,B   mini-batch sizes m (10,100)
               --seed S            seed of the first repetition; repetition r uses S + r - 1 (1)
@@ -121,6 +123,8 @@ public final class Epochs {
               --loads N           times the data set is loaded to time it (3)
               --mazur-runs N      timed runs of Mazur's 10,000 iterations per repetition, and twice
                                   as many after its warm-up, before the counted rounds (10)
+              --pause MS          milliseconds of rest before each epoch, for threads that spin after
+                                  the last one (OpenBLAS's, the JIT's) to settle (250)
               --label TEXT        printed under the title (benchmarks/epoch: the git commit)
             """;
 
@@ -263,6 +267,7 @@ public final class Epochs {
                     Collections.rotate(order, -(round++ % order.size()));
                     for (int position = 0; position < order.size(); position++) {
                         String name = order.get(position);
+                        pause(options.pauseMillis);
                         Run run = name.equals(JAR) ? jarEpoch(training, test, m, seed, options.init, r, position)
                                 : pythonEpoch(worker(workers, name), m, seed, options.init, r, position);
                         runs.add(run);
@@ -393,6 +398,14 @@ public final class Epochs {
             }
         } catch (IOException e) {
             // a temporary folder left behind
+        }
+    }
+
+    private static void pause(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -30,8 +30,15 @@ final class Machine {
         List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                 + HeapWatch.collectorNames() + "; max heap "
-                + String.format(Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / Math.pow(1024, 3))
+                + size(Runtime.getRuntime().maxMemory())
                 + "; JVM options: " + (options.isEmpty() ? "none" : String.join(" ", options)) + ")";
+    }
+
+    /** 5.9 GiB, 128 MiB */
+    private static String size(long bytes) {
+        double gib = bytes / Math.pow(1024, 3);
+        return gib >= 1 ? String.format(Locale.ROOT, "%.1f GiB", gib)
+                : String.format(Locale.ROOT, "%.0f MiB", bytes / Math.pow(1024, 2));
     }
 
     private static String cpuFlags() {

@@ -37,7 +37,7 @@ final class Report {
                 .append(options.warmup > 0 ? ", after " + options.warmup + " warm-up round" + (options.warmup > 1 ? "s" : "")
                         + " not counted" : "")
                 .append("; in every round the implementations train one after the other, the order rotated "
-                        + "each round. Ratios: median of the ratios of the same round. Seconds are the epoch's "
+                        + "each round, ").append(options.pauseMillis).append(" ms of rest before each epoch. Ratios: median of the ratios of the same round. Seconds are the epoch's "
                         + "training alone; the test accuracy is computed after the clock stops.\n\n");
 
         out.append("| m | jar s/epoch | numpy s/epoch | torch s/epoch | jar / numpy | jar / torch "
@@ -165,8 +165,8 @@ final class Report {
         out.append('\n');
 
         out.append("### Every epoch\n\n| repetition | m | order | jar s | numpy s | torch s | jar acc. | numpy acc. "
-                + "| torch acc. | jar heap start / peak / pool peaks / allocated (GCs) |\n");
-        out.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| torch acc. | mean E jar / numpy / torch | jar heap start / peak / pool peaks / allocated (GCs) |\n");
+        out.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (int r = 1 - options.warmup; r <= options.repetitions; r++) {
             for (int m : options.batchSizes) {
                 int repetition = r;
@@ -184,6 +184,10 @@ final class Report {
                     out.append(" | ").append(runs.stream().filter(run -> run.who().equals(who)).findFirst()
                             .map(run -> percent(run.accuracy())).orElse("–"));
                 }
+                out.append(" | ").append(List.of(Epochs.JAR, Epochs.NUMPY, Epochs.TORCH).stream()
+                        .map(who -> runs.stream().filter(run -> run.who().equals(who)).findFirst()
+                                .map(run -> String.format(Locale.ROOT, "%.4f", run.error())).orElse("–"))
+                        .collect(Collectors.joining(" / ")));
                 HeapWatch.Reading heap = runs.stream().filter(run -> run.who().equals(Epochs.JAR)).findFirst()
                         .orElseThrow().heap();
                 out.append(" | ").append(megabytes(heap.startUsed())).append(" / ").append(megabytes(heap.peakUsed()))

@@ -34,7 +34,7 @@ class EpochsSmokeTest {
             return;
         }
         Epochs.Options options = Epochs.Options.parse("--data", data.toString(), "--limit", "1000", "--test-limit",
-                "200", "--reps", "1", "--warmup", "0", "--loads", "1", "--mazur-runs", "1", "--python-dir",
+                "200", "--reps", "1", "--warmup", "0", "--loads", "1", "--mazur-runs", "1", "--pause", "0", "--python-dir",
                 System.getProperty("benchmarks.python.dir"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Epochs.Result result = Epochs.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
