@@ -1,7 +1,6 @@
 package org.backprop.benchmarks;
 
 import java.util.List;
-import java.util.Random;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Batching;
 import org.backprop.nn.GradientDescent;
@@ -23,12 +22,7 @@ public final class Setup {
 
     /** How the starting weights are drawn; biases start at 0 under both. */
     public enum Init {
-        /**
-         * Wˡ ~ N(0, 1/n_in), n_in the inputs of layer l (network2.py's default, LeCun's scheme).
-         * {@link Initialization} draws one distribution for every layer, so layer 1 is drawn by
-         * {@code Initialization.gaussian(0, 1/√784)} and layer 2's 300 weights are then set by
-         * name (w23521 … w23820) to draws of N(0, 1/30).
-         */
+        /** {@link Initialization#lecun()}: Wˡ ~ N(0, 1/n_in) per layer (network2.py's default). */
         LECUN("lecun", "W ~ N(0, 1/n_in) per layer, biases 0"),
         /** {@link Initialization#xavier()}: Wˡ ~ U(±√(6/(n_in + n_out))), biases 0. */
         XAVIER("xavier", "W ~ U(±√(6/(n_in + n_out))) (Xavier/Glorot uniform) per layer, biases 0");
@@ -69,20 +63,7 @@ public final class Setup {
         for (int l = 1; l < SIZES.length; l++) {
             builder.layer(SIZES[l], Activation.SIGMOID);
         }
-        if (init == Init.XAVIER) {
-            return builder.initialized(Initialization.xavier(), seed);
-        }
-        Network network = builder.initialized(Initialization.gaussian(0, 1 / Math.sqrt(SIZES[0])), seed);
-        // Layers 2 … L: N(0, 1/n_in) of their own, set weight by weight through the names w1, w2, …
-        Random random = new Random(seed * 31 + 7);
-        int name = SIZES[0] * SIZES[1];
-        for (int l = 2; l < SIZES.length; l++) {
-            double deviation = 1 / Math.sqrt(SIZES[l - 1]);
-            for (int w = 0; w < SIZES[l] * SIZES[l - 1]; w++) {
-                network.set("w" + (++name), deviation * random.nextGaussian());
-            }
-        }
-        return network;
+        return builder.initialized(init == Init.XAVIER ? Initialization.xavier() : Initialization.lecun(), seed);
     }
 
     /** η = 3.0, mini-batches of m, the samples shuffled every epoch with {@code seed}. */
