@@ -47,8 +47,11 @@ final class Backprop {
     private final Parallel.Rows loadRows = this::loadRows;
     private final Parallel.Rows forwardRows = this::forwardRows;
     private final Parallel.Rows gradientRows = this::gradientRows;
+
     private Layer[] layers;
     private int layer;
+    /** Whether the threads share the forward pass's samples (else its neurons). */
+    private boolean splitSamples;
     private List<Sample> loading;
     private SampleRows loadingRows;
     private int[] order;
@@ -205,7 +208,9 @@ final class Backprop {
         this.layers = layers;
         for (int l = 1; l <= depth(); l++) {
             layer = l;
-            Parallel.run(forwardRows, sizes[l], (long) size * sizes[l] * sizes[l - 1], 4);
+            long work = (long) size * sizes[l] * sizes[l - 1];
+            splitSamples = size > sizes[l];
+            Parallel.run(forwardRows, splitSamples ? size : sizes[l], work, splitSamples && l == 1 && usesColumns() ? 8 : 4);
         }
         int outputs = sizes[depth()];
         double[][] outputOut = out[depth()];
@@ -218,18 +223,24 @@ final class Backprop {
         }
     }
 
-    /** netˡ, outˡ = f(netˡ) and f′(netˡ) for neurons j0 ≤ j &lt; j1 of the current layer l. */
-    private void forwardRows(int part, int j0, int j1) {
+    /**
+     * netˡ, outˡ = f(netˡ) and f′(netˡ) of the current layer l, for the samples from … to − 1 if
+     * {@link #splitSamples}, else for the neurons from … to − 1. Each thread reads its share of
+     * the bigger operand: the batch's inputs when there are more samples than neurons, else the
+     * weights.
+     */
+    private void forwardRows(int part, int from, int to) {
         int l = layer;
+        int x0 = splitSamples ? from : 0, x1 = splitSamples ? to : size;
+        int j0 = splitSamples ? 0 : from, j1 = splitSamples ? sizes[l] : to;
         Layer current = layers[l - 1];
         if (l == 1 && usesColumns()) {
-            Kernels.netFromColumns(inputColumns, current.weights, current.biases, net[1], size, j0, j1,
-                    scratch[part]);
+            Kernels.netFromColumns(inputColumns, current.weights, current.biases, net[1], x0, x1, j0, j1, scratch[part]);
         } else {
-            Kernels.net(out[l - 1], current.weights, current.biases, net[l], size, j0, j1);
+            Kernels.net(out[l - 1], current.weights, current.biases, net[l], x0, x1, j0, j1);
         }
         Activation activation = current.activation();
-        for (int x = 0; x < size; x++) {
+        for (int x = x0; x < x1; x++) {
             activation.apply(net[l][x], out[l][x], outDerivative[l][x], j0, j1);
         }
     }

@@ -29,12 +29,12 @@ final class Kernels {
     }
 
     /**
-     * netˡ = Wˡ outˡ⁻¹ + bˡ for samples 0 ≤ x &lt; m and neurons j0 ≤ j &lt; j1:
+     * netˡ = Wˡ outˡ⁻¹ + bˡ for samples x0 ≤ x &lt; x1 and neurons j0 ≤ j &lt; j1:
      * net[x][j] = (Σₖ in[x][k]·w[j][k]) + b[j].
      */
-    static void net(double[][] in, double[][] w, double[] b, double[][] net, int m, int j0, int j1) {
-        int x = 0;
-        for (; x + BLOCK <= m; x += BLOCK) {
+    static void net(double[][] in, double[][] w, double[] b, double[][] net, int x0, int x1, int j0, int j1) {
+        int x = x0;
+        for (; x + BLOCK <= x1; x += BLOCK) {
             int j = j0;
             for (; j + BLOCK <= j1; j += BLOCK) {
                 netBlock(in, w, b, net, x, j);
@@ -43,7 +43,7 @@ final class Kernels {
                 netColumn(in, w[j], b[j], net, x, j);
             }
         }
-        for (; x < m; x++) {
+        for (; x < x1; x++) {
             int j = j0;
             for (; j + BLOCK <= j1; j += BLOCK) {
                 netRow(in[x], w, b, net[x], j);
@@ -115,19 +115,20 @@ final class Kernels {
     }
 
     /**
-     * The same net input, read from the input's columns {@code inT[k][x]} (k-th input of sample
-     * x): for four neurons at a time, net[·][j] accumulates w[j][k]·inT[k][·] over k, a loop over
-     * the samples that the JIT vectorises. {@code scratch} holds four rows of at least m values.
+     * The same net input, read from the input's columns {@code inT[k][x]}
+     * (k-th input of sample x): for four neurons at a time, net[·][j] accumulates w[j][k]·inT[k][·]
+     * over k, a loop over the samples that the JIT vectorises. {@code scratch} holds four rows of
+     * at least x1 values.
      */
-    static void netFromColumns(double[][] inT, double[][] w, double[] b, double[][] net, int m, int j0, int j1,
-                               double[][] scratch) {
+    static void netFromColumns(double[][] inT, double[][] w, double[] b, double[][] net, int x0, int x1,
+                               int j0, int j1, double[][] scratch) {
         int j = j0;
         for (; j + BLOCK <= j1; j += BLOCK) {
             double[] s0 = scratch[0], s1 = scratch[1], s2 = scratch[2], s3 = scratch[3];
             double[] v0 = w[j], v1 = w[j + 1], v2 = w[j + 2], v3 = w[j + 3];
             double[] a = inT[0];
             double u0 = v0[0], u1 = v1[0], u2 = v2[0], u3 = v3[0];
-            for (int x = 0; x < m; x++) {
+            for (int x = x0; x < x1; x++) {
                 double i = a[x];
                 s0[x] = i * u0; s1[x] = i * u1; s2[x] = i * u2; s3[x] = i * u3;
             }
@@ -138,7 +139,7 @@ final class Kernels {
                 double[] a0 = inT[k], a1 = inT[k + 1];
                 double p0 = v0[k], p1 = v1[k], p2 = v2[k], p3 = v3[k];
                 double q0 = v0[k + 1], q1 = v1[k + 1], q2 = v2[k + 1], q3 = v3[k + 1];
-                for (int x = 0; x < m; x++) {
+                for (int x = x0; x < x1; x++) {
                     double i0 = a0[x], i1 = a1[x];
                     s0[x] = s0[x] + i0 * p0 + i1 * q0;
                     s1[x] = s1[x] + i0 * p1 + i1 * q1;
@@ -149,29 +150,29 @@ final class Kernels {
             for (; k < inT.length; k++) {
                 a = inT[k];
                 u0 = v0[k]; u1 = v1[k]; u2 = v2[k]; u3 = v3[k];
-                for (int x = 0; x < m; x++) {
+                for (int x = x0; x < x1; x++) {
                     double i = a[x];
                     s0[x] += i * u0; s1[x] += i * u1; s2[x] += i * u2; s3[x] += i * u3;
                 }
             }
-            for (int x = 0; x < m; x++) {
+            for (int x = x0; x < x1; x++) {
                 store(net[x], j, b, s0[x], s1[x], s2[x], s3[x]);
             }
         }
         for (; j < j1; j++) {
             double[] s = scratch[0], v = w[j];
             double[] a = inT[0];
-            for (int x = 0; x < m; x++) {
+            for (int x = x0; x < x1; x++) {
                 s[x] = a[x] * v[0];
             }
             for (int k = 1; k < inT.length; k++) {
                 a = inT[k];
                 double u = v[k];
-                for (int x = 0; x < m; x++) {
+                for (int x = x0; x < x1; x++) {
                     s[x] += a[x] * u;
                 }
             }
-            for (int x = 0; x < m; x++) {
+            for (int x = x0; x < x1; x++) {
                 net[x][j] = s[x] + b[j];
             }
         }
