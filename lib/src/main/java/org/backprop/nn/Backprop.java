@@ -41,6 +41,8 @@ final class Backprop {
     final double[][][] outGradient;
     final double[][][] delta;
     final double[][][] weightGradient;
+    /** Σₖ (∂Ē/∂Wˡⱼₖ)² of every row j, for the norm. */
+    private final double[][] gradientRowSquares;
     final double[][] biasGradient;
 
     /** The loops shared out between threads, made once; {@link #layers} and {@link #layer} say what they work on. */
@@ -74,6 +76,7 @@ final class Backprop {
         this.outGradient = new double[depth + 1][][];
         this.delta = new double[depth + 1][][];
         this.weightGradient = new double[depth + 1][][];
+        this.gradientRowSquares = new double[depth + 1][];
         this.biasGradient = new double[depth + 1][];
         allocateBackward();
     }
@@ -94,6 +97,7 @@ final class Backprop {
         this.outGradient = new double[depth + 1][][];
         this.delta = new double[depth + 1][][];
         this.weightGradient = new double[depth + 1][][];
+        this.gradientRowSquares = new double[depth + 1][];
         this.biasGradient = new double[depth + 1][];
         allocateBackward();
     }
@@ -103,6 +107,7 @@ final class Backprop {
             outGradient[l] = new double[capacity][sizes[l]];
             delta[l] = new double[capacity][sizes[l]];
             weightGradient[l] = new double[sizes[l]][sizes[l - 1]];
+            gradientRowSquares[l] = new double[sizes[l]];
             biasGradient[l] = new double[sizes[l]];
         }
     }
@@ -269,7 +274,8 @@ final class Backprop {
 
     /** BP4 for neurons j0 ≤ j &lt; j1 of the current layer. */
     private void gradientRows(int part, int j0, int j1) {
-        Kernels.weightGradient(delta[layer], out[layer - 1], weightGradient[layer], size, j0, j1);
+        Kernels.weightGradient(delta[layer], out[layer - 1], weightGradient[layer], gradientRowSquares[layer], size,
+                j0, j1);
     }
 
     /** BP2: δˡ⁻¹ = ((Wˡ)ᵀ δˡ) ⊙ f′(netˡ⁻¹), through {@code layer}'s current weights. */
@@ -287,6 +293,6 @@ final class Backprop {
 
     /** ‖∂Ē/∂Wˡ‖, the Frobenius norm. */
     double weightGradientNorm(int l) {
-        return Kernels.norm(weightGradient[l]);
+        return Kernels.norm(weightGradient[l], gradientRowSquares[l]);
     }
 }

@@ -132,7 +132,7 @@ public final class GradientDescent {
     }
 
     /** w − η·∂E/∂w: where every weight and bias learns. */
-    private double updated(double value, double gradient) {
+    double updated(double value, double gradient) {
         return value - learningRate * gradient;
     }
 
@@ -151,7 +151,7 @@ public final class GradientDescent {
             throw TrainingDivergedException.beforeStep(learningRate, before.totalError());
         }
         Backprop core = new Backprop(before.core);
-        descend(network, core, new PreviousWeights(network));
+        descend(network, core, new InPlaceUpdate(network));
         return new BackwardPass(before, core,
                 rule == UpdateRule.LAYER_BY_LAYER ? network.copyOfLayers() : before.layers());
     }
@@ -196,47 +196,29 @@ public final class GradientDescent {
      * then updates; layer by layer updates first, so δ reaches the layer below through the
      * revised weights.
      */
-    void descend(Network network, Backprop core, PreviousWeights previous) {
+    void descend(Network network, Backprop core, InPlaceUpdate update) {
         Layer[] layers = network.layers();
         core.outputDelta(network.loss());
         for (int l = layers.length; l >= 1; l--) {
             Layer layer = layers[l - 1];
             core.gradients(l, layer);
             if (rule == UpdateRule.LAYER_BY_LAYER) {
-                update(layer, core, l, previous);
+                update(layer, core, l, update);
             }
             if (l > 1) {
                 core.propagate(l, layer);
             }
             if (rule == UpdateRule.TEXTBOOK) {
-                update(layer, core, l, previous);
+                update(layer, core, l, update);
             }
         }
     }
 
-    /** Wˡ ← Wˡ − η ∂E/∂Wˡ and, unless frozen, bˡ ← bˡ − η ∂E/∂bˡ; the old values go to {@code previous}. */
-    private void update(Layer layer, Backprop core, int l, PreviousWeights previous) {
-        double[][] weights = layer.weights;
-        double[][] gradient = core.weightGradient[l];
-        double[][] next = previous.weights(l);
-        for (int j = 0; j < next.length; j++) {
-            double[] w = weights[j];
-            double[] g = gradient[j];
-            double[] row = next[j];
-            for (int k = 0; k < row.length; k++) {
-                row[k] = updated(w[k], g[k]);
-            }
-        }
-        previous.keepWeights(l, weights);
-        layer.weights = next;
+    /** Wˡ ← Wˡ − η ∂E/∂Wˡ and, unless frozen, bˡ ← bˡ − η ∂E/∂bˡ, in place (see {@link InPlaceUpdate}). */
+    private void update(Layer layer, Backprop core, int l, InPlaceUpdate update) {
+        update.weights(this, layer, l, core.weightGradient[l]);
         if (updateBiases && layer.bias() != Bias.NONE) {
-            double[] biases = layer.biases;
-            double[] nextBiases = previous.biases(l);
-            for (int j = 0; j < nextBiases.length; j++) {
-                nextBiases[j] = updated(biases[j], core.biasGradient[l][j]);
-            }
-            previous.keepBiases(l, biases);
-            layer.biases = nextBiases;
+            update.biases(this, layer, l, core.biasGradient[l]);
         }
     }
 

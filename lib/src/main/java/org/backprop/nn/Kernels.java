@@ -195,9 +195,11 @@ final class Kernels {
 
     /**
      * BP4 averaged over the batch, ∂Ē/∂Wˡ = (1/m) Σₓ δˡₓ (outˡ⁻¹ₓ)ᵀ, for neurons j0 ≤ j &lt; j1:
-     * g[j][k] = (1/m)·(Σₓ delta[x][j]·in[x][k]).
+     * g[j][k] = (1/m)·(Σₓ delta[x][j]·in[x][k]); and each row's Σₖ g[j][k]², for the norm, while
+     * the row is in the cache.
      */
-    static void weightGradient(double[][] delta, double[][] in, double[][] g, int m, int j0, int j1) {
+    static void weightGradient(double[][] delta, double[][] in, double[][] g, double[] rowSquares, int m, int j0,
+                               int j1) {
         for (int j = j0; j < j1; j++) {
             double[] row = g[j];
             scaledCopy(delta[0][j], in[0], row);
@@ -220,6 +222,7 @@ final class Kernels {
                     row[k] = mean * row[k];
                 }
             }
+            rowSquares[j] = sumOfSquares(row);
         }
     }
 
@@ -249,17 +252,9 @@ final class Kernels {
     }
 
     /**
-     * Σ a², the squared Frobenius norm, in eight interleaved partial sums (a sum that must stay in
-     * order would run at one addition per FP latency). Infinite or NaN if any a is.
+     * Σ a², in eight interleaved partial sums (a sum that must stay in order would run at one
+     * addition per FP latency). Infinite or NaN if any a is.
      */
-    static double sumOfSquares(double[][] rows) {
-        double total = 0;
-        for (double[] row : rows) {
-            total += sumOfSquares(row);
-        }
-        return total;
-    }
-
     static double sumOfSquares(double[] a) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int k = 0;
@@ -279,9 +274,15 @@ final class Kernels {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
-    /** ‖A‖ = √(Σ a²), rescaled by the largest |a| when the squares over- or underflow. */
-    static double norm(double[][] rows) {
-        double squares = sumOfSquares(rows);
+    /**
+     * ‖A‖ = √(Σ a²) from the rows' sums of squares {@code rowSquares}, added in row order;
+     * rescaled by the largest |a| when the squares over- or underflow.
+     */
+    static double norm(double[][] rows, double[] rowSquares) {
+        double squares = 0;
+        for (double row : rowSquares) {
+            squares += row;
+        }
         if (squares > 1e-280 && squares < Double.POSITIVE_INFINITY) {
             return Math.sqrt(squares);
         }

@@ -27,7 +27,7 @@ final class Training {
     private final boolean oneSample;
 
     private final Backprop core;
-    private final PreviousWeights previous;
+    private final InPlaceUpdate update;
     private final int[] order;
     private final Random shuffle;
     private final Backprop evaluationCore;
@@ -65,7 +65,7 @@ final class Training {
         }
         Memory.requireBatch(network, batchSize);
         this.core = new Backprop(network.sizes(), batchSize);
-        this.previous = new PreviousWeights(network);
+        this.update = new InPlaceUpdate(network);
         this.order = new int[samples.size()];
         for (int x = 0; x < order.length; x++) {
             order[x] = x;
@@ -124,7 +124,7 @@ final class Training {
             for (int x = 0; x < batch.size(); x++) {
                 errorSum += batch.totalError[x];
             }
-            descent.descend(network, batch, previous);
+            descent.descend(network, batch, update);
             updated = true;
             double size = 0;
             for (int l = 1; l <= norms.length; l++) {
@@ -210,7 +210,7 @@ final class Training {
 
     private void diverged(int k, String what, double value) {
         if (updated) {
-            previous.restore(network);
+            update.restore(network);
         }
         // On one sample, the pass at the weights it went back to is the last pass of the kept history.
         ForwardPass end = oneSample && k > 0
