@@ -46,11 +46,16 @@ final class Backprop {
     final double[][] biasGradient;
 
     /** The loops shared out between threads, made once; {@link #layers} and {@link #layer} say what they work on. */
+    private final Parallel.Rows loadRows = this::loadRows;
     private final Parallel.Rows forwardRows = this::forwardRows;
     private final Parallel.Rows gradientRows = this::gradientRows;
 
     private Layer[] layers;
     private int layer;
+    private List<Sample> loading;
+    private SampleRows loadingRows;
+    private int[] order;
+    private int orderFrom;
     /** Whether the threads share the forward pass's samples (else its neurons). */
     private boolean splitSamples;
 
@@ -134,15 +139,28 @@ final class Backprop {
      * the data set's rows when it keeps them ({@code rows} not null), else sample by sample.
      */
     void load(List<Sample> samples, SampleRows rows, int[] order, int from, int m) {
+        this.loading = samples;
+        this.loadingRows = rows;
+        this.order = order;
+        this.orderFrom = from;
         size = m;
-        for (int tile = 0; tile < m; tile += 8) {
-            int end = Math.min(m, tile + 8);
+        Parallel.run(loadRows, m, 4L * m * sizes[0], 8);
+        this.loading = null;
+        this.loadingRows = null;
+        this.order = null;
+    }
+
+    /** Loads samples x0 … x1 − 1 of the batch, eight at a time, and copies them into their columns. */
+    private void loadRows(int part, int x0, int x1) {
+        for (int tile = x0; tile < x1; tile += 8) {
+            int end = Math.min(x1, tile + 8);
             for (int x = tile; x < end; x++) {
-                if (rows != null) {
-                    rows.writeInput(order[from + x], out[0][x], 0);
-                    rows.writeTarget(order[from + x], target[x], 0);
+                int row = order[orderFrom + x];
+                if (loadingRows != null) {
+                    loadingRows.writeInput(row, out[0][x], 0);
+                    loadingRows.writeTarget(row, target[x], 0);
                 } else {
-                    Sample sample = samples.get(order[from + x]);
+                    Sample sample = loading.get(row);
                     sample.writeInput(out[0][x], 0);
                     sample.writeTarget(target[x], 0);
                 }
@@ -156,7 +174,6 @@ final class Backprop {
     /**
      * Copies the inputs of samples from … to − 1, at most eight, into their columns while their
      * rows are in the cache, writing each column's eight values (one cache line) at once.
-     * (Measured: sharing this out between threads made it slower.)
      */
     private void transpose(int from, int to) {
         double[][] rows = out[0];
