@@ -61,60 +61,50 @@ final class Backprop {
 
     /** Buffers for batches of up to {@code capacity} samples through layers of the given sizes. */
     Backprop(int[] sizes, int capacity) {
-        this.sizes = sizes.clone();
-        this.capacity = capacity;
-        int depth = sizes.length - 1;
-        this.out = new double[depth + 1][][];
-        this.net = new double[depth + 1][][];
-        this.outDerivative = new double[depth + 1][][];
-        out[0] = new double[capacity][sizes[0]];
-        for (int l = 1; l <= depth; l++) {
-            out[l] = new double[capacity][sizes[l]];
-            net[l] = new double[capacity][sizes[l]];
-            outDerivative[l] = new double[capacity][sizes[l]];
-        }
-        this.target = new double[capacity][sizes[depth]];
-        this.totalError = new double[capacity];
-        boolean columns = capacity >= Kernels.COLUMN_BATCH && capacity <= Kernels.COLUMN_BATCH_MAX;
-        this.inputColumns = columns ? new double[sizes[0]][capacity] : null;
-        this.scratch = columns ? new double[Parallel.parts()][4][capacity] : null;
-        this.outGradient = new double[depth + 1][][];
-        this.delta = new double[depth + 1][][];
-        this.weightGradient = new double[depth + 1][][];
-        this.gradientRowSquares = new double[depth + 1][];
-        this.biasGradient = new double[depth + 1][];
-        allocateBackward();
+        this(sizes.clone(), capacity, rows(sizes, capacity, 0), rows(sizes, capacity, 1), rows(sizes, capacity, 1),
+                new double[capacity][sizes[sizes.length - 1]], new double[capacity], 0,
+                capacity >= Kernels.COLUMN_BATCH && capacity <= Kernels.COLUMN_BATCH_MAX);
     }
 
     /** A backward pass that starts from {@code forward}'s forward pass, with buffers of its own. */
     Backprop(Backprop forward) {
-        this.sizes = forward.sizes;
-        this.capacity = forward.capacity;
-        this.size = forward.size;
-        this.out = forward.out;
-        this.net = forward.net;
-        this.outDerivative = forward.outDerivative;
-        this.target = forward.target;
-        this.totalError = forward.totalError;
-        this.inputColumns = null;
-        this.scratch = null;
+        this(forward.sizes, forward.capacity, forward.out, forward.net, forward.outDerivative, forward.target,
+                forward.totalError, forward.size, false);
+    }
+
+    /** The given forward buffers, new backward buffers, and input columns if {@code columns}. */
+    private Backprop(int[] sizes, int capacity, double[][][] out, double[][][] net, double[][][] outDerivative,
+                     double[][] target, double[] totalError, int size, boolean columns) {
+        this.sizes = sizes;
+        this.capacity = capacity;
+        this.size = size;
+        this.out = out;
+        this.net = net;
+        this.outDerivative = outDerivative;
+        this.target = target;
+        this.totalError = totalError;
+        this.inputColumns = columns ? new double[sizes[0]][capacity] : null;
+        this.scratch = columns ? new double[Parallel.parts()][4][capacity] : null;
+        this.outGradient = rows(sizes, capacity, 1);
+        this.delta = rows(sizes, capacity, 1);
         int depth = sizes.length - 1;
-        this.outGradient = new double[depth + 1][][];
-        this.delta = new double[depth + 1][][];
         this.weightGradient = new double[depth + 1][][];
         this.gradientRowSquares = new double[depth + 1][];
         this.biasGradient = new double[depth + 1][];
-        allocateBackward();
-    }
-
-    private void allocateBackward() {
-        for (int l = 1; l < sizes.length; l++) {
-            outGradient[l] = new double[capacity][sizes[l]];
-            delta[l] = new double[capacity][sizes[l]];
+        for (int l = 1; l <= depth; l++) {
             weightGradient[l] = new double[sizes[l]][sizes[l - 1]];
             gradientRowSquares[l] = new double[sizes[l]];
             biasGradient[l] = new double[sizes[l]];
         }
+    }
+
+    /** Per layer l ≥ {@code first}: {@code capacity} rows of sizes[l] values (null below first). */
+    private static double[][][] rows(int[] sizes, int capacity, int first) {
+        double[][][] rows = new double[sizes.length][][];
+        for (int l = first; l < sizes.length; l++) {
+            rows[l] = new double[capacity][sizes[l]];
+        }
+        return rows;
     }
 
     /** m, the number of samples in the batch now loaded. */
