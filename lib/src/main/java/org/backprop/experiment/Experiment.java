@@ -7,6 +7,7 @@ import org.backprop.nn.Activation;
 import org.backprop.nn.Batching;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Initialization;
+import org.backprop.nn.Loss;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
 import org.backprop.nn.TrainingDivergedException;
@@ -97,6 +98,15 @@ public final class Experiment {
         return networks(networks);
     }
 
+    /** One run per loss, labelled by its name (the output activation must suit each loss). */
+    public Comparison losses(Loss... losses) {
+        Map<String, Network> networks = new LinkedHashMap<>();
+        for (Loss loss : values("losses", losses)) {
+            networks.put(loss.toString(), network.withLoss(loss));
+        }
+        return networks(networks);
+    }
+
     /**
      * One run per initialisation: the network's weights drawn afresh with each strategy and the
      * same {@code seed} (biases start at 0), labelled by the strategy.
@@ -159,6 +169,14 @@ public final class Experiment {
             throw new IllegalArgumentException(parameter + " must hold at least 1 value, but was "
                     + (values == null ? "null" : "empty"));
         }
+        for (int i = 0; i < values.length; i++) {
+            for (int k = 0; k < i; k++) {
+                if (Double.compare(values[i], values[k]) == 0) {
+                    throw new IllegalArgumentException(parameter + "[" + i + "] repeats " + parameter + "[" + k
+                            + "] (" + values[i] + "): each run needs its own value");
+                }
+            }
+        }
         return values;
     }
 
@@ -171,6 +189,12 @@ public final class Experiment {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 throw new IllegalArgumentException(parameter + "[" + i + "] must not be null");
+            }
+            for (int k = 0; k < i; k++) {
+                if (values[i].equals(values[k])) {
+                    throw new IllegalArgumentException(parameter + "[" + i + "] repeats " + parameter + "[" + k
+                            + "] (" + values[i] + "): each run needs its own value");
+                }
             }
         }
         return values;

@@ -4,7 +4,8 @@ package org.backprop.nn;
  * The squashing function a neuron applies to its total net input: {@code out = f(net)}.
  *
  * <p>Each constant also knows its derivative {@code ∂out/∂net = f'(net)}, the factor the chain
- * rule multiplies in at every neuron (Nielsen's σ′(z)).
+ * rule multiplies in at every neuron (Nielsen's σ′(z)). All but {@link #SOFTMAX} act on each
+ * neuron alone; softmax needs its whole layer, so a network allows it only in the output layer.
  */
 public enum Activation {
     /** Logistic function σ(net) = 1 / (1 + e^−net); σ′ = out·(1 − out). Outputs stay in (0, 1). */
@@ -70,6 +71,46 @@ public enum Activation {
         public double derivative(double net, double out) {
             return 1.0;
         }
+    },
+    /**
+     * Softmax over the whole layer: out_j = e^net_j / Σₖ e^net_k, so the outputs are positive and
+     * add up to 1 (a probability for each class). Computed as e^(net_j − max) / Σₖ e^(net_k − max),
+     * which is the same number but cannot overflow. Each out_j depends on every net_k:
+     * ∂out_j/∂net_k = out_j (1[j = k] − out_k). {@link #derivative} gives the diagonal,
+     * out_j (1 − out_j); backpropagation uses the whole Jacobian (see {@link Loss}).
+     */
+    SOFTMAX("softmax", "\\mathrm{softmax}") {
+        @Override
+        public double apply(double net) {
+            throw new UnsupportedOperationException("softmax is a function of a whole layer, out_j = e^net_j / "
+                    + "Σₖ e^net_k, and has no value for one net input alone: use apply(double[] net)");
+        }
+
+        @Override
+        public double derivative(double net, double out) {
+            return out * (1.0 - out);
+        }
+
+        @Override
+        void apply(double[] net, double[] out, double[] derivative, int from, int to) {
+            if (from != 0 || to != net.length) {
+                throw new IllegalStateException("softmax needs the whole layer, but was given neurons " + from
+                        + " … " + (to - 1) + " of " + net.length);
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (double value : net) {
+                max = Math.max(max, value);
+            }
+            double sum = 0;
+            for (int j = 0; j < net.length; j++) {
+                out[j] = Math.exp(net[j] - max);
+                sum += out[j];
+            }
+            for (int j = 0; j < net.length; j++) {
+                out[j] /= sum;
+                derivative[j] = derivative(net[j], out[j]);
+            }
+        }
     };
 
     private final String label;
@@ -89,7 +130,26 @@ public enum Activation {
      */
     public abstract double derivative(double net, double out);
 
-    /** out = f(net) and f′(net) for elements {@code from} … {@code to − 1}, in one pass. */
+    /**
+     * out = f(net) of a whole layer: each neuron's f(net_j), or for softmax the layer's
+     * probabilities. {@code net} must hold at least one value, all finite.
+     */
+    public double[] apply(double[] net) {
+        double[] copy = Require.finiteVector("net", net);
+        double[] out = new double[copy.length];
+        apply(copy, out, new double[copy.length], 0, copy.length);
+        return out;
+    }
+
+    /** Whether out_j depends on the other neurons' net inputs too (softmax), not on net_j alone. */
+    boolean couplesLayer() {
+        return this == SOFTMAX;
+    }
+
+    /**
+     * out = f(net) and f′(net) for elements {@code from} … {@code to − 1}, in one pass (softmax:
+     * the whole layer, from = 0 and to = its size).
+     */
     void apply(double[] net, double[] out, double[] derivative, int from, int to) {
         for (int i = from; i < to; i++) {
             double o = apply(net[i]);
@@ -124,7 +184,7 @@ public enum Activation {
         return latex;
     }
 
-    /** Its usual name, for legends and tables: sigmoid, tanh, ReLU, leaky ReLU, identity. */
+    /** Its usual name, for legends and tables: sigmoid, tanh, ReLU, leaky ReLU, identity, softmax. */
     @Override
     public String toString() {
         return label;

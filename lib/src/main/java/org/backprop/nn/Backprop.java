@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>
  *   outˡ⁰ = input;  netˡ = Wˡ outˡ⁻¹ + bˡ,  outˡ = f(netˡ)          (feedforward)
- *   δᴸ = ∂E/∂outᴸ ⊙ f′(netᴸ)                                        (BP1)
+ *   δᴸ = ∂E/∂outᴸ ⊙ f′(netᴸ)   (softmax, cross-entropy: see Loss)    (BP1)
  *   δˡ⁻¹ = ((Wˡ)ᵀ δˡ) ⊙ f′(netˡ⁻¹)                                   (BP2)
  *   ∂Ē/∂bˡ = (1/m) Σₓ δˡₓ      (a shared bias: summed over its layer)  (BP3)
  *   ∂Ē/∂Wˡ = (1/m) Σₓ δˡₓ (outˡ⁻¹ₓ)ᵀ                                  (BP4)
@@ -206,6 +206,12 @@ final class Backprop {
             long work = (long) size * sizes[l] * sizes[l - 1];
             splitSamples = size > sizes[l];
             Parallel.run(forwardRows, splitSamples ? size : sizes[l], work, splitSamples && l == 1 && usesColumns() ? 8 : 4);
+            Activation activation = layers[l - 1].activation();
+            if (activation.couplesLayer()) {
+                for (int x = 0; x < size; x++) {
+                    activation.apply(net[l][x], out[l][x], outDerivative[l][x], 0, sizes[l]);
+                }
+            }
         }
         int outputs = sizes[depth()];
         double[][] outputOut = out[depth()];
@@ -235,6 +241,9 @@ final class Backprop {
             Kernels.net(out[l - 1], current.weights, current.biases, net[l], x0, x1, j0, j1);
         }
         Activation activation = current.activation();
+        if (activation.couplesLayer()) {
+            return;
+        }
         for (int x = x0; x < x1; x++) {
             activation.apply(net[l][x], out[l][x], outDerivative[l][x], j0, j1);
         }
@@ -251,7 +260,7 @@ final class Backprop {
 
     /** The whole backward pass through the weights of {@code layers}: BP1, then BP4, BP3 and BP2 from L down. */
     void backward(Layer[] layers, Loss loss) {
-        outputDelta(loss);
+        outputDelta(layers, loss);
         for (int l = depth(); l >= 1; l--) {
             gradients(l, layers[l - 1]);
             if (l > 1) {
@@ -260,15 +269,13 @@ final class Backprop {
         }
     }
 
-    /** BP1: ∂E/∂outᴸ from the loss, and δᴸ = ∂E/∂outᴸ ⊙ f′(netᴸ). */
-    void outputDelta(Loss loss) {
+    /** BP1: ∂E/∂outᴸ from the loss, and δᴸ from it and the output activation ({@link Loss#outputDelta}). */
+    void outputDelta(Layer[] layers, Loss loss) {
         int depth = depth();
+        Activation activation = layers[depth - 1].activation();
         for (int x = 0; x < size; x++) {
-            double[] gradient = outGradient[depth][x];
-            for (int j = 0; j < gradient.length; j++) {
-                gradient[j] = loss.derivative(target[x][j], out[depth][x][j]);
-                delta[depth][x][j] = gradient[j] * outDerivative[depth][x][j];
-            }
+            loss.outputDelta(activation, target[x], out[depth][x], outDerivative[depth][x], outGradient[depth][x],
+                    delta[depth][x]);
         }
     }
 

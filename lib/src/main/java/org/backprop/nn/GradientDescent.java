@@ -198,7 +198,7 @@ public final class GradientDescent {
      */
     void descend(Network network, Backprop core, InPlaceUpdate update) {
         Layer[] layers = network.layers();
-        core.outputDelta(network.loss());
+        core.outputDelta(layers, network.loss());
         for (int l = layers.length; l >= 1; l--) {
             Layer layer = layers[l - 1];
             core.gradients(l, layer);

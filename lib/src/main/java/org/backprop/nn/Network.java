@@ -19,9 +19,27 @@ public final class Network {
     private final Names names;
 
     private Network(Layer[] layers, Loss loss) {
+        checkActivations(layers, loss);
         this.layers = layers;
         this.loss = loss;
         this.names = new Names(sizes(layers), biases(layers));
+    }
+
+    /** Softmax only in the output layer, over at least two neurons; the output activation suits the loss. */
+    private static void checkActivations(Layer[] layers, Loss loss) {
+        for (int l = 1; l < layers.length; l++) {
+            if (layers[l - 1].activation().couplesLayer()) {
+                throw new IllegalArgumentException("layer " + l + "'s activation must act on each neuron alone "
+                        + "(softmax is allowed only in the output layer, layer " + layers.length + "), but was "
+                        + layers[l - 1].activation());
+            }
+        }
+        Layer output = layers[layers.length - 1];
+        if (output.activation().couplesLayer() && output.size() < 2) {
+            throw new IllegalArgumentException("layer " + layers.length + " must hold at least 2 neurons for "
+                    + "softmax (over 1 neuron its out is always 1), but held " + output.size());
+        }
+        loss.checkActivation("layer " + layers.length + "'s activation", output.activation());
     }
 
     private static int[] sizes(Layer[] layers) {
@@ -236,6 +254,15 @@ public final class Network {
         return new Network(changed, loss);
     }
 
+    /**
+     * The same weights and biases minimising another loss (the output activation must suit it).
+     * Returns a new network; this one is unchanged.
+     */
+    public Network withLoss(Loss loss) {
+        Require.present("loss", loss);
+        return new Network(copyOfLayers(), loss);
+    }
+
     /** The forward pass for one sample: net and out of every neuron, the errors and E_total. */
     public ForwardPass forward(Sample sample) {
         Require.present("sample", sample);
@@ -296,6 +323,11 @@ public final class Network {
         }
         if (samples instanceof SampleRows rows) {
             checkSizes("samples", rows.inputSize(), rows.targetSize());
+            double[] target = new double[rows.targetSize()];
+            for (int x = 0; x < samples.size(); x++) {
+                rows.writeTarget(x, target, 0);
+                loss.checkTarget("samples[" + x + "] target", target);
+            }
             return;
         }
         for (int x = 0; x < samples.size(); x++) {
@@ -305,6 +337,7 @@ public final class Network {
 
     void checkSample(String parameter, Sample sample) {
         checkSizes(parameter, sample.inputSize(), sample.targetSize());
+        loss.checkTarget(parameter + " target", sample.target());
     }
 
     private void checkSizes(String parameter, int inputs, int targets) {

@@ -8,6 +8,7 @@ import org.backprop.nn.Bias;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Layer;
+import org.backprop.nn.Loss;
 import org.backprop.nn.Names;
 
 /**
@@ -139,11 +140,35 @@ public class Derivation extends View {
         String name = names.neuron(n.layer(), n.index());
         Term net = Term.named("net_" + name);
         double netValue = pass.net(n.layer(), n.index());
+        Term out = Term.named("out_" + name);
+        double outValue = pass.out(n.layer(), n.index());
+        Equation activated = layer.activation() == Activation.SOFTMAX
+                ? softmax(pass, n.layer(), n.index(), out, outValue)
+                : new Equation(out, activation(layer.activation(), net),
+                        activation(layer.activation(), Term.number(netValue)), Term.number(outValue));
         return of(List.of(
                 new Equation(net, Term.join(symbols, "+", "+"), Term.join(numbers, "+", "+"), Term.number(netValue)),
-                new Equation(Term.named("out_" + name), activation(layer.activation(), net),
-                        activation(layer.activation(), Term.number(netValue)),
-                        Term.number(pass.out(n.layer(), n.index())))));
+                activated));
+    }
+
+    /** out_j = e^net_j / Σₖ e^net_k over the layer, with the numbers of the forward pass. */
+    private static Equation softmax(ForwardPass pass, int l, int j, Term out, double outValue) {
+        Names names = pass.names();
+        List<Term> symbols = new ArrayList<>();
+        List<Term> numbers = new ArrayList<>();
+        for (int k = 0; k < pass.layer(l).size(); k++) {
+            Term net = Term.named("net_" + names.neuron(l, k));
+            symbols.add(new Term("e^{" + net.latex + "}", "e^" + net.text));
+            Term value = Term.factor(pass.net(l, k));
+            numbers.add(new Term("e^{" + value.latex + "}", "e^" + value.text));
+        }
+        Term sum = Term.join(symbols, "+", "+");
+        Term numericSum = Term.join(numbers, "+", "+");
+        return new Equation(out,
+                new Term("\\frac{" + symbols.get(j).latex + "}{" + sum.latex + "}", symbols.get(j).text + " / (" + sum.text + ")"),
+                new Term("\\frac{" + numbers.get(j).latex + "}{" + numericSum.latex + "}",
+                        numbers.get(j).text + " / (" + numericSum.text + ")"),
+                Term.number(outValue));
     }
 
     /**
@@ -184,6 +209,15 @@ public class Derivation extends View {
         Term net = Term.named("net_" + to);
         Term name = Term.named(weight);
         List<Equation> equations = new ArrayList<>();
+        if (l == backward.depth() && (forward.loss().cancelsOutputDerivative()
+                || forward.layer(l).activation() == Activation.SOFTMAX)) {
+            equations.add(outputDelta(backward, w.to()));
+            Term delta = Term.named("δ_" + to).withLatex("\\delta_{" + to + "}");
+            equations.add(new Equation(dE(name), Term.product(delta, Term.partial(net, name)),
+                    Term.product(Term.factor(backward.delta(l, w.to())), Term.factor(forward.out(l - 1, w.from()))),
+                    Term.number(backward.weightGradient(l, w.to(), w.from()))));
+            return equations;
+        }
         equations.add(outGradient(backward, l, w.to()));
         equations.add(outDerivative(forward, l, w.to()));
         equations.add(new Equation(dE(name),
@@ -192,6 +226,47 @@ public class Derivation extends View {
                         Term.factor(forward.out(l - 1, w.from()))),
                 Term.number(backward.weightGradient(l, w.to(), w.from()))));
         return equations;
+    }
+
+    /**
+     * δ of output neuron j where the loss and the output activation meet: out − target when a
+     * cross-entropy cancels its activation's derivative, else the softmax Jacobian applied to
+     * ∂E/∂out, δⱼ = outⱼ (∂E/∂outⱼ − Σₖ outₖ ∂E/∂outₖ).
+     */
+    private static Equation outputDelta(BackwardPass backward, int j) {
+        ForwardPass forward = backward.forward();
+        Names names = forward.names();
+        int l = backward.depth();
+        String neuron = names.neuron(l, j);
+        Term lhs = new Term("\\delta_{" + neuron + "} = " + Term.partial(Term.named("E_total"),
+                Term.named("net_" + neuron)).latex, "δ_" + neuron + " = ∂E_total/∂net_" + neuron);
+        Term out = Term.named("out_" + neuron);
+        Term value = Term.number(backward.delta(l, j));
+        if (forward.loss().cancelsOutputDerivative()) {
+            Term target = Term.named("target_" + neuron);
+            Term outValue = Term.number(forward.out(l, j));
+            Term targetValue = Term.factor(forward.get("target_" + neuron));
+            return new Equation(lhs, new Term(out.latex + " - " + target.latex, out.text + " − " + target.text),
+                    new Term(outValue.latex + " - " + targetValue.latex, outValue.text + " − " + targetValue.text),
+                    value);
+        }
+        List<Term> symbols = new ArrayList<>();
+        List<Term> numbers = new ArrayList<>();
+        for (int k = 0; k < forward.layer(l).size(); k++) {
+            Term outK = Term.named("out_" + names.neuron(l, k));
+            symbols.add(Term.product(outK, dE(outK)));
+            numbers.add(Term.product(Term.factor(forward.out(l, k)), Term.factor(backward.outGradient(l, k))));
+        }
+        Term sum = Term.join(symbols, "+", "+");
+        Term numericSum = Term.join(numbers, "+", "+");
+        Term outJ = Term.factor(forward.out(l, j));
+        Term gradientJ = Term.factor(backward.outGradient(l, j));
+        return new Equation(lhs,
+                new Term(out.latex + " \\left(" + dE(out).latex + " - (" + sum.latex + ")\\right)",
+                        out.text + " × (" + dE(out).text + " − (" + sum.text + "))"),
+                new Term(outJ.latex + " \\times \\left(" + gradientJ.latex + " - (" + numericSum.latex + ")\\right)",
+                        outJ.text + " × (" + gradientJ.text + " − (" + numericSum.text + "))"),
+                value);
     }
 
     /** ∂E_total/∂out at an output (the loss's derivative) or a hidden neuron (Σ δ·w over the next layer). */
@@ -203,12 +278,9 @@ public class Derivation extends View {
         double value = backward.outGradient(l, j);
         if (l == backward.depth()) {
             Term target = Term.named("target_" + neuron);
-            return new Equation(dE(out),
-                    new Term("-(" + target.latex + " - " + out.latex + ")", "−(" + target.text + " − " + out.text + ")"),
-                    new Term("-(" + Term.number(forward.get("target_" + neuron)).latex + " - "
-                            + Term.number(forward.out(l, j)).latex + ")",
-                            "−(" + Term.number(forward.get("target_" + neuron)).text + " − "
-                                    + Term.number(forward.out(l, j)).text + ")"),
+            return new Equation(dE(out), lossDerivative(forward.loss(), target, out),
+                    lossDerivative(forward.loss(), Term.number(forward.get("target_" + neuron)),
+                            Term.number(forward.out(l, j))),
                     Term.number(value));
         }
         Layer next = backward.propagatedThrough(l);
@@ -222,6 +294,19 @@ public class Derivation extends View {
         return new Equation(dE(out), Term.join(symbols, "+", "+"), Term.join(numbers, "+", "+"), Term.number(value));
     }
 
+    /** ∂E/∂out of one output under {@code loss}, for a target and an out (names or numbers). */
+    private static Term lossDerivative(Loss loss, Term target, Term out) {
+        return switch (loss) {
+            case SQUARED_ERROR -> new Term("-(" + target.latex + " - " + out.latex + ")",
+                    "−(" + target.text + " − " + out.text + ")");
+            case CROSS_ENTROPY -> new Term("-\\frac{" + target.latex + "}{" + out.latex + "}",
+                    "−" + target.text + " / " + out.text);
+            case BINARY_CROSS_ENTROPY -> new Term("-\\frac{" + target.latex + "}{" + out.latex + "} + \\frac{1 - "
+                    + target.latex + "}{1 - " + out.latex + "}",
+                    "−" + target.text + " / " + out.text + " + (1 − " + target.text + ") / (1 − " + out.text + ")");
+        };
+    }
+
     /** ∂out/∂net = f′(net), written in terms of out where that is the usual form. */
     private static Equation outDerivative(ForwardPass forward, int l, int j) {
         String neuron = forward.names().neuron(l, j);
@@ -231,7 +316,7 @@ public class Derivation extends View {
         double outValue = forward.out(l, j);
         double netValue = forward.net(l, j);
         Term symbolic = switch (f) {
-            case SIGMOID -> new Term(out.latex + " (1 - " + out.latex + ")", out.text + " × (1 − " + out.text + ")");
+            case SIGMOID, SOFTMAX -> new Term(out.latex + " (1 - " + out.latex + ")", out.text + " × (1 − " + out.text + ")");
             case TANH -> new Term("1 - " + out.latex + "^2", "1 − " + out.text + "²");
             case RELU -> new Term("[" + net.latex + " > 0]", "(1 if " + net.text + " > 0, else 0)");
             case LEAKY_RELU -> new Term("[" + net.latex + " > 0] + 0.01\\,[" + net.latex + " \\le 0]",
@@ -239,7 +324,7 @@ public class Derivation extends View {
             case IDENTITY -> Term.number(1);
         };
         Term numeric = switch (f) {
-            case SIGMOID -> new Term(Term.factor(outValue).latex + " \\times (1 - " + Term.factor(outValue).latex + ")",
+            case SIGMOID, SOFTMAX -> new Term(Term.factor(outValue).latex + " \\times (1 - " + Term.factor(outValue).latex + ")",
                     Term.factor(outValue).text + " × (1 − " + Term.factor(outValue).text + ")");
             case TANH -> new Term("1 - " + Term.factor(outValue).latex + "^2", "1 − " + Term.factor(outValue).text + "²");
             case RELU -> new Term("[" + Term.factor(netValue).latex + " > 0]",
@@ -270,6 +355,7 @@ public class Derivation extends View {
             case LEAKY_RELU -> new Term("\\max(0, " + net.latex + ") + 0.01 \\min(0, " + net.latex + ")",
                     "max(0, " + net.text + ") + 0.01 × min(0, " + net.text + ")");
             case IDENTITY -> net;
+            case SOFTMAX -> throw new IllegalStateException("softmax needs its whole layer: see softmax(...)");
         };
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.backprop.data.DataSet;
+import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientCheck;
@@ -55,7 +56,8 @@ public final class Tables {
 
     /**
      * The chain rule for every weight of layer l, one row per weight Wˡⱼₖ:
-     * ∂E/∂w = ∂E/∂outⱼ · ∂outⱼ/∂netⱼ · ∂netⱼ/∂w (the last factor is outₖ of layer l−1), and the
+     * ∂E/∂w = ∂E/∂outⱼ · ∂outⱼ/∂netⱼ · ∂netⱼ/∂w (the last factor is outₖ of layer l−1), or
+     * δⱼ · ∂netⱼ/∂w at a softmax or cross-entropy output (see {@link org.backprop.nn.Loss}), and the
      * new weight the descent's update gives, w − η·∂E/∂w. Old weights are those of the backward
      * pass's forward pass.
      */
@@ -77,22 +79,30 @@ public final class Tables {
         DoubleColumn gradient = DoubleColumn.create("∂E/∂w");
         DoubleColumn old = DoubleColumn.create("old w");
         DoubleColumn updated = DoubleColumn.create("new w = w − η·∂E/∂w");
+        DoubleColumn delta = DoubleColumn.create("δ = ∂E/∂net");
         for (int j = 0; j < weights.size(); j++) {
             for (int k = 0; k < weights.inputs(); k++) {
                 weight.append(names.weight(layer, j, k));
                 connection.append(names.neuron(layer - 1, k) + " → " + names.neuron(layer, j));
                 outGradient.append(backward.outGradient(layer, j));
                 outDerivative.append(backward.outDerivative(layer, j));
+                delta.append(backward.delta(layer, j));
                 netDerivative.append(forward.out(layer - 1, k));
                 gradient.append(backward.weightGradient(layer, j, k));
                 old.append(weights.weight(j, k));
                 updated.append(descent.updated(backward, names.weight(layer, j, k)));
             }
         }
-        Table table = Table.create("Layer " + layer + ": ∂E/∂w = ∂E/∂out × ∂out/∂net × ∂net/∂w, η = "
-                + Decimals.of(descent.learningRate()), weight, connection, outGradient, outDerivative, netDerivative,
-                gradient, old, updated);
-        return TableView.of(table);
+        String rate = ", η = " + Decimals.of(descent.learningRate());
+        if (layer == backward.depth() && (forward.loss().cancelsOutputDerivative()
+                || weights.activation() == Activation.SOFTMAX)) {
+            // δ is not ∂E/∂out × ∂out/∂net here: the loss cancels f′, or softmax couples the outputs.
+            return TableView.of(Table.create("Layer " + layer + ": ∂E/∂w = δ × ∂net/∂w (δ from the " + forward.loss()
+                    + " loss and " + weights.activation() + ")" + rate, weight, connection, delta, netDerivative,
+                    gradient, old, updated));
+        }
+        return TableView.of(Table.create("Layer " + layer + ": ∂E/∂w = ∂E/∂out × ∂out/∂net × ∂net/∂w" + rate, weight,
+                connection, outGradient, outDerivative, netDerivative, gradient, old, updated));
     }
 
     /**

@@ -416,9 +416,9 @@ class BadInputTest {
         }
         assertEquals(Activation.RELU, Activation.of("relu"));
         assertEquals(Activation.LEAKY_RELU, Activation.of(" Leaky_ReLU "));
-        String expected = " must be one of sigmoid, tanh, ReLU, leaky ReLU, identity (or a constant's name such as "
-                + "LEAKY_RELU), in any case, but was ";
-        assertRejected("name" + expected + "'softmax'", () -> Activation.of("softmax"));
+        String expected = " must be one of sigmoid, tanh, ReLU, leaky ReLU, identity, softmax (or a constant's name "
+                + "such as LEAKY_RELU), in any case, but was ";
+        assertRejected("name" + expected + "'swish'", () -> Activation.of("swish"));
         assertRejected("name" + expected + "''", () -> Activation.of(""));
         assertRejected("name must not be null", () -> Activation.of(null));
     }

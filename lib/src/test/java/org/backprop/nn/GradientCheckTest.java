@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The reader's recipe (COURSE.md, question 8): nudge one weight, re-run the network, measure
  * how E_total changes. Backpropagation must give the same slope, to a relative error of 10⁻⁶, for
- * every weight and every bias, whatever the shape, activation or kind of bias.
+ * every weight and every bias, whatever the shape, activation, kind of bias or loss.
  *
  * <p>The slope is measured with central differences D(h) = (E(w + h) − E(w − h)) / 2h. A single
  * one cannot be trusted to 10⁻⁶: E is only known to about 10⁻¹⁶, so D(10⁻⁶) is off by about
@@ -41,10 +41,13 @@ class GradientCheckTest {
     /** Activations with a kink at net = 0, where the slope jumps: no nudge may carry a net across it. */
     private static final Set<Activation> KINKED = EnumSet.of(Activation.RELU, Activation.LEAKY_RELU);
     private static final long[] SEEDS = {1, 2, 3, 4, 5};
+    /** The activations allowed in every layer: all but softmax, which only an output layer may have. */
+    private static final Activation[] ELEMENTWISE = EnumSet.complementOf(EnumSet.of(Activation.SOFTMAX))
+            .toArray(new Activation[0]);
 
     static Stream<Arguments> activationsAndBiases() {
         List<Arguments> cases = new ArrayList<>();
-        for (Activation activation : Activation.values()) {
+        for (Activation activation : ELEMENTWISE) {
             for (Bias bias : Bias.values()) {
                 for (long seed : SEEDS) {
                     cases.add(Arguments.of(activation, bias, seed));
@@ -73,8 +76,34 @@ class GradientCheckTest {
         Network.Builder builder = Network.withInputs(1 + random.nextInt(5));
         int depth = 2 + random.nextInt(3);
         for (int l = 1; l <= depth; l++) {
-            builder.layer(1 + random.nextInt(5), pick(Activation.values(), random), pick(Bias.values(), random));
+            builder.layer(1 + random.nextInt(5), pick(ELEMENTWISE, random), pick(Bias.values(), random));
         }
+        assertBackpropEqualsFiniteDifferences(builder.randomized(seed), random);
+    }
+
+    static Stream<Arguments> outputsAndLosses() {
+        List<Arguments> cases = new ArrayList<>();
+        for (long seed : SEEDS) {
+            for (Activation output : Activation.values()) {
+                cases.add(Arguments.of(output, Loss.SQUARED_ERROR, seed));
+            }
+            cases.add(Arguments.of(Activation.SOFTMAX, Loss.CROSS_ENTROPY, seed));
+            cases.add(Arguments.of(Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY, seed));
+        }
+        return cases.stream();
+    }
+
+    /** Every output activation under squared error, and each cross-entropy with its own activation. */
+    @ParameterizedTest(name = "{0} output, {1}, seed {2}")
+    @MethodSource("outputsAndLosses")
+    void everyOutputAndLoss(Activation output, Loss loss, long seed) {
+        Random random = new Random(seed);
+        Network.Builder builder = Network.withInputs(1 + random.nextInt(5));
+        int depth = 1 + random.nextInt(3);
+        for (int l = 1; l < depth; l++) {
+            builder.layer(1 + random.nextInt(5), pick(ELEMENTWISE, random), pick(Bias.values(), random));
+        }
+        builder.layer(2 + random.nextInt(4), output, pick(Bias.values(), random)).loss(loss);
         assertBackpropEqualsFiniteDifferences(builder.randomized(seed), random);
     }
 
@@ -152,13 +181,14 @@ class GradientCheckTest {
     }
 
     /**
-     * Random inputs and targets in [−1, 1], drawn until no nudge carries the net of a (leaky)
+     * Random inputs in [−1, 1] and targets the loss takes (in [−1, 1]; in [0, 1] for a
+     * cross-entropy, adding up to 1 for the categorical one), drawn until no nudge carries the net of a (leaky)
      * ReLU across its kink. Biases of 0 and small weights can keep a net close to 0 for every
      * input, so the nudged networks themselves are asked which side of 0 each net lies on.
      */
     private static Sample sampleAwayFromKinks(Network network, List<String> parameters, Random random) {
         for (int attempt = 0; attempt < 1000; attempt++) {
-            Sample sample = new Sample(uniform(network.size(0), random), uniform(network.size(network.depth()), random));
+            Sample sample = new Sample(uniform(network.size(0), random), target(network, random));
             if (noNudgeCrossesAKink(network, parameters, sample)) {
                 return sample;
             }
@@ -192,6 +222,23 @@ class GradientCheckTest {
             }
         }
         return sides;
+    }
+
+    private static double[] target(Network network, Random random) {
+        int n = network.size(network.depth());
+        double[] target = uniform(n, random);
+        if (network.loss() == Loss.SQUARED_ERROR) {
+            return target;
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            target[j] = Math.abs(target[j]);
+            sum += target[j];
+        }
+        for (int j = 0; j < n && network.loss() == Loss.CROSS_ENTROPY; j++) {
+            target[j] /= sum;
+        }
+        return target;
     }
 
     private static double[] uniform(int n, Random random) {
