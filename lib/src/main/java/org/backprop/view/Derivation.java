@@ -211,6 +211,11 @@ public class Derivation extends View {
         List<Equation> equations = new ArrayList<>();
         if (l == backward.depth() && (forward.loss().cancelsOutputDerivative()
                 || forward.layer(l).activation() == Activation.SOFTMAX)) {
+            if (!forward.loss().cancelsOutputDerivative()) {
+                for (int k = 0; k < forward.layer(l).size(); k++) {
+                    equations.add(outGradient(backward, l, k));
+                }
+            }
             equations.add(outputDelta(backward, w.to()));
             Term delta = Term.named("δ_" + to).withLatex("\\delta_{" + to + "}");
             equations.add(new Equation(dE(name), Term.product(delta, Term.partial(net, name)),

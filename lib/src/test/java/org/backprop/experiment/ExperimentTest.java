@@ -16,6 +16,7 @@ import org.backprop.nn.Batching;
 import org.backprop.nn.Bias;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Initialization;
+import org.backprop.nn.Loss;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
 import org.backprop.nn.TrainingHistory;
@@ -85,6 +86,23 @@ class ExperimentTest {
         assertEquals(row.get(3), row.get(4), "still falling: the lowest is the last");
         assertEquals("200", row.get(5));
         assertEquals("Runs compared (E: E_total, or its mean over the samples)", biases.table().table().name());
+    }
+
+    @Test
+    void oneRunPerLossAndNoValueTwice() {
+        Network network = Network.withInputs(2).layer(3, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(2);
+        Experiment xor = Experiment.of(network, DataSet.xor(), GradientDescent.withLearningRate(1), 20);
+        Comparison losses = xor.losses(Loss.SQUARED_ERROR, Loss.BINARY_CROSS_ENTROPY);
+        assertEquals(List.of("squared error", "binary cross-entropy"), List.copyOf(losses.runs().keySet()));
+        assertTrue(losses.run("binary cross-entropy").error(1) > losses.run("squared error").error(1),
+                "ln 2 per sample at out ≈ 0.5 against ⅛: each run minimises its own loss");
+        assertEquals("losses[1] repeats losses[0] (squared error): each run needs its own value",
+                assertThrows(IllegalArgumentException.class,
+                        () -> xor.losses(Loss.SQUARED_ERROR, Loss.SQUARED_ERROR)).getMessage());
+        assertEquals("learningRates[2] repeats learningRates[0] (0.1): each run needs its own value",
+                assertThrows(IllegalArgumentException.class, () -> xor.learningRates(0.1, 0.2, 0.1)).getMessage());
+        assertEquals("losses[0] must not be null",
+                assertThrows(IllegalArgumentException.class, () -> xor.losses((Loss) null)).getMessage());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.Bias;
 import org.backprop.nn.ForwardPass;
+import org.backprop.nn.Loss;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
 import org.junit.jupiter.api.Test;
@@ -144,5 +145,33 @@ class DerivationTest {
         assertRejected("descent must not be null", () -> Derivation.update(backward, "w1", null));
         assertRejected("backward must not be null", () -> Derivation.gradient(null, "w5"));
         assertRejected("pass must not be null", () -> Derivation.forward(null, "h1"));
+    }
+
+    /** Where a cross-entropy cancels the output's f′, the derivation starts from δ = out − target. */
+    @Test
+    void softmaxWithCrossEntropyStartsFromOutMinusTarget() {
+        Network network = Network.withInputs(2).layer(3, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).build()
+                .set("w1", 1).set("w4", -1);
+        BackwardPass softmax = network.backward(network.forward(new Sample(new double[] {1, 0},
+                new double[] {0, 1, 0})));
+        String text = Derivation.gradient(softmax, "w1").toText();
+        assertTrue(text.startsWith("δ_o1 = ∂E_total/∂net_o1 = out_o1 − target_o1\n"), text);
+        assertContains("∂E_total/∂w1 = δ_o1 × ∂net_o1/∂w1\n", text);
+        assertContains("out_o1 = e^net_o1 / (e^net_o1 + e^net_o2 + e^net_o3)",
+                Derivation.forward(softmax.forward(), "o1").toText());
+        assertContains("δ = ∂E/∂net", Tables.derivatives(softmax, 1,
+                org.backprop.nn.GradientDescent.withLearningRate(0.5)).toText());
+    }
+
+    /** Squared error through a softmax: δ is the Jacobian applied to ∂E/∂out, written out. */
+    @Test
+    void softmaxWithSquaredErrorWritesTheJacobian() {
+        Network network = Network.withInputs(1).layer(2, Activation.SOFTMAX).build().set("w1", 1);
+        BackwardPass softmax = network.backward(network.forward(new Sample(new double[] {1}, new double[] {1, 0})));
+        String text = Derivation.gradient(softmax, "w1").toText();
+        assertContains("∂E_total/∂out_o1 = −(target_o1 − out_o1)", text);
+        assertContains("δ_o1 = ∂E_total/∂net_o1 = out_o1 × (∂E_total/∂out_o1 − (out_o1 × ∂E_total/∂out_o1 + out_o2 × "
+                + "∂E_total/∂out_o2))", text);
+        assertEquals(softmax.delta(1, 0) * 1.0, softmax.weightGradient(1, 0, 0));
     }
 }
