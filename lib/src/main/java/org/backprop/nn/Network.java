@@ -255,6 +255,18 @@ public final class Network {
     }
 
     /**
+     * The same weights and biases with {@code activation} in the output layer (the hidden layers
+     * keep theirs); the loss must suit it. Returns a new network; this one is unchanged.
+     */
+    public Network withOutputActivation(Activation activation) {
+        Require.present("activation", activation);
+        Layer[] changed = copyOfLayers();
+        Layer output = changed[changed.length - 1];
+        changed[changed.length - 1] = output.with(activation, output.bias());
+        return new Network(changed, loss);
+    }
+
+    /**
      * The same weights and biases minimising another loss (the output activation must suit it).
      * Returns a new network; this one is unchanged.
      */

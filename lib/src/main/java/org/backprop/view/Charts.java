@@ -2,13 +2,16 @@ package org.backprop.view;
 
 import java.awt.Color;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleBiFunction;
 import java.util.stream.IntStream;
 import org.backprop.nn.Activation;
 import org.backprop.nn.ForwardPass;
+import org.backprop.nn.Names;
 import org.backprop.nn.TrainingHistory;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -26,6 +29,9 @@ public final class Charts {
     private static final double NET_RANGE = 5;
     private static final int ACTIVATION_POINTS = 100;
     private static final double MAX_UPRIGHT_DECADES = 6;
+    /** What a forward pass holds; every other name is a derivative, which a backward pass holds. */
+    private static final Set<Names.Kind> FORWARD = EnumSet.of(Names.Kind.NET, Names.Kind.OUT, Names.Kind.TARGET,
+            Names.Kind.ERROR, Names.Kind.TOTAL_ERROR, Names.Kind.WEIGHT, Names.Kind.BIAS);
 
     private Charts() {
     }
@@ -120,6 +126,59 @@ public final class Charts {
         chart.getStyler().setYAxisLogarithmic(positive);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         return ChartView.of(chart);
+    }
+
+    /**
+     * One named quantity over training, one line per run: a value of the forward pass (out_o1,
+     * net_o1, E_total, w5) after each iteration k = 0 … n (0: the start), or a derivative
+     * (∂E/∂w5, δ_o1, ∂E/∂out_o1) at the weights after iteration k = 0 … n − 1, i.e. the gradient
+     * the next step used. The runs must be on one sample and keep every iteration
+     * ({@code train(network, sample, n, n)}). The y-axis is logarithmic, from one power of ten
+     * to another, when every value is positive and they span more than two powers of ten.
+     */
+    public static ChartView traced(Map<String, TrainingHistory> runs, String name) {
+        View.require("runs", runs);
+        View.require("name", name);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs must hold at least 1 run, but was empty");
+        }
+        XYChart chart = chart(name + " during training", "iteration", name);
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (Map.Entry<String, TrainingHistory> run : runs.entrySet()) {
+            double[] values = traced(run.getKey(), View.require("runs['" + run.getKey() + "']", run.getValue()), name);
+            for (double value : values) {
+                smallest = Math.min(smallest, value > 0 ? value : Double.NEGATIVE_INFINITY);
+                largest = Math.max(largest, value);
+            }
+            line(chart.addSeries(run.getKey(), IntStream.range(0, values.length).asDoubleStream().toArray(), values));
+        }
+        if (smallest > 0 && largest / smallest > 100) {
+            // Whole powers of ten at both ends, so that every decade the lines cross is labelled.
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(largest))));
+        }
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return ChartView.of(chart);
+    }
+
+    private static double[] traced(String label, TrainingHistory run, String name) {
+        int n = run.iterations();
+        if (run.samples() != 1 || n == 0 || run.snapshots().size() < n) {
+            throw new IllegalArgumentException("runs['" + label + "'] must be a run on 1 sample that keeps each of "
+                    + "its iterations (train(network, sample, n, n)), but was on " + run.samples() + " samples and "
+                    + "kept " + run.snapshots().size() + " of " + n + " iterations");
+        }
+        ForwardPass start = run.snapshot(1).before();
+        Names.Quantity quantity = start.names().quantity(name);
+        boolean derivative = quantity == null || !FORWARD.contains(quantity.kind());
+        double[] values = new double[derivative ? n : n + 1];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = derivative ? run.snapshot(k + 1).gradients().get(name)
+                    : (k == 0 ? start : run.snapshot(k).after()).get(name);
+        }
+        return values;
     }
 
     /** out = f(net) for net from −5 to 5, one line per activation. */

@@ -112,4 +112,28 @@ class ChartsTest {
         assertEquals("history must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Charts.error(null)).getMessage());
     }
+
+    /** A forward value from iteration 0, a derivative from the step each iteration took. */
+    @Test
+    void tracedQuantitiesFollowTheSnapshots() {
+        TrainingHistory run = mazur(5, 5);
+        Map<String, TrainingHistory> runs = Map.of("Mazur", run);
+        XYSeries out = Charts.traced(runs, "out_o1").chart().getSeriesMap().get("Mazur");
+        assertEquals(6, out.getXData().length);
+        assertEquals(run.snapshot(1).before().get("out_o1"), out.getYData()[0]);
+        assertEquals(run.snapshot(5).after().get("out_o1"), out.getYData()[5]);
+        XYSeries gradient = Charts.traced(runs, "dE/dw5").chart().getSeriesMap().get("Mazur");
+        assertEquals(5, gradient.getXData().length);
+        assertEquals(run.snapshot(1).gradients().get("dE/dw5"), gradient.getYData()[0]);
+
+        assertEquals("runs['Mazur'] must be a run on 1 sample that keeps each of its iterations (train(network, "
+                + "sample, n, n)), but was on 1 samples and kept 2 of 5 iterations", assertThrows(
+                IllegalArgumentException.class, () -> Charts.traced(Map.of("Mazur", mazur(5, 2)), "out_o1"))
+                .getMessage());
+        assertEquals("runs must hold at least 1 run, but was empty",
+                assertThrows(IllegalArgumentException.class, () -> Charts.traced(Map.of(), "w5")).getMessage());
+        assertEquals("name must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Charts.traced(runs, null)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Charts.traced(runs, "w99"));
+    }
 }
