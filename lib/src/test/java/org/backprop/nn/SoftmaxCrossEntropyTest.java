@@ -150,6 +150,31 @@ class SoftmaxCrossEntropyTest {
         assertTrue(history.evaluation(40).accuracy() > 0.9, "accuracy " + history.evaluation(40).accuracy());
     }
 
+    /** A layer wide enough for the threads to share its neurons still gets the softmax of its whole rows. */
+    @Test
+    void softmaxOfALayerSharedBetweenThreads() {
+        int inputs = 30_000;
+        Network network = Network.withInputs(inputs).layer(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
+                .randomized(5);
+        double[] input = new double[inputs];
+        Random random = new Random(9);
+        for (int k = 0; k < inputs; k++) {
+            input[k] = random.nextGaussian();
+        }
+        double[] target = new double[10];
+        target[3] = 1;
+        ForwardPass forward = network.forward(new Sample(input, target));
+        double[] net = new double[10];
+        for (int j = 0; j < 10; j++) {
+            net[j] = forward.net(1, j);
+        }
+        double[] expected = Activation.SOFTMAX.apply(net);
+        for (int j = 0; j < 10; j++) {
+            assertEquals(expected[j], forward.out(1, j), 0.0);
+        }
+        assertEquals(-Math.log(expected[3]), forward.totalError(), 1e-15);
+    }
+
     @Test
     void refusals() {
         assertRejected("layer 1's activation must act on each neuron alone (softmax is allowed only in the output "
@@ -165,6 +190,15 @@ class SoftmaxCrossEntropyTest {
                         + "holds only there), but was softmax; use Loss.CROSS_ENTROPY for a softmax output",
                 () -> softmax.withLoss(Loss.BINARY_CROSS_ENTROPY));
         assertRejected("loss must not be null", () -> softmax.withLoss(null));
+        assertRejected("activation must not be null", () -> softmax.withOutputActivation(null));
+        assertRejected("layer 1's activation must be sigmoid for the binary cross-entropy loss (its δ = out − target "
+                        + "holds only there), but was softmax; use Loss.CROSS_ENTROPY for a softmax output",
+                () -> Network.withInputs(1).layer(2, Activation.SIGMOID).loss(Loss.BINARY_CROSS_ENTROPY).build()
+                        .withOutputActivation(Activation.SOFTMAX));
+        assertRejected("layer 1's activation must act on each neuron alone (softmax is allowed only in the output "
+                        + "layer, layer 2), but was softmax",
+                () -> Network.withInputs(2).layer(3, Activation.TANH).layer(2, Activation.SOFTMAX).build()
+                        .withHiddenActivation(Activation.SOFTMAX));
 
         Network classifier = softmax.withLoss(Loss.CROSS_ENTROPY);
         assertRejected("sample target must add up to 1 for the cross-entropy loss (a probability for each class, "
