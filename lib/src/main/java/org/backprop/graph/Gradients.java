@@ -51,6 +51,11 @@ public final class Gradients {
         return forwardMode ? "forward mode" : "reverse mode";
     }
 
+    /** True for reverse mode, which has every node's gradient and the contributions. */
+    public boolean isReverseMode() {
+        return !forwardMode;
+    }
+
     /** Sweeps through the graph it took: 1 in reverse mode, one per leaf in forward mode. */
     public int sweeps() {
         return sweeps;

@@ -62,8 +62,9 @@ public final class Graph {
     }
 
     /**
-     * Post-order of a depth-first walk, without recursion (a long chain would overflow the stack):
-     * a node is listed once every input is.
+     * Post-order of a depth-first walk through the gates, without recursion (a long chain would
+     * overflow the stack): a gate is listed once every input is, and a leaf or constant just
+     * before the first gate that uses it, as one would write the computation down.
      */
     private static List<Node> topologicalOrder(Node output) {
         List<Node> order = new ArrayList<>();
@@ -78,11 +79,16 @@ public final class Graph {
             int i = nextInput.pop();
             Node[] inputs = node.inputArray();
             if (i == inputs.length) {
+                for (Node input : inputs) {
+                    if (input.isInput() && seen.putIfAbsent(input, true) == null) {
+                        order.add(input);
+                    }
+                }
                 order.add(path.pop());
                 continue;
             }
             nextInput.push(i + 1);
-            if (seen.putIfAbsent(inputs[i], true) == null) {
+            if (!inputs[i].isInput() && seen.putIfAbsent(inputs[i], true) == null) {
                 path.push(inputs[i]);
                 nextInput.push(0);
             }
