@@ -26,12 +26,16 @@ final class Checks {
         return name;
     }
 
-    static double finite(String what, double value) {
+    static double finite(String parameter, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException((what == null ? "value" : "the value of " + what)
-                    + " must be a finite number, but was " + value);
+            throw new IllegalArgumentException(parameter + " must be a finite number, but was " + value);
         }
         return value;
+    }
+
+    /** The value of the leaf or named constant called {@code name}. */
+    static double finiteValue(String name, double value) {
+        return finite("the value of " + name, value);
     }
 
     /** The terms of a sum: at least one, none null. */

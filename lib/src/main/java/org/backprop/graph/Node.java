@@ -61,7 +61,7 @@ public final class Node {
      * wanted. {@link #forwardMode()} makes one sweep per leaf.
      */
     public static Node leaf(String name, double value) {
-        return new Node("leaf", Checks.name("name", name), Checks.finite(name, value), NO_INPUTS, NO_DERIVATIVES,
+        return new Node("leaf", Checks.name("name", name), Checks.finiteValue(name, value), NO_INPUTS, NO_DERIVATIVES,
                 true, null);
     }
 
@@ -72,7 +72,7 @@ public final class Node {
 
     /** A named constant: data such as an input i1 or a target, not a parameter to learn. */
     public static Node constant(String name, double value) {
-        return new Node("constant", Checks.name("name", name), Checks.finite(name, value), NO_INPUTS,
+        return new Node("constant", Checks.name("name", name), Checks.finiteValue(name, value), NO_INPUTS,
                 NO_DERIVATIVES, false, null);
     }
 
@@ -303,7 +303,7 @@ public final class Node {
 
     /** This input with a new value, same name and kind. */
     Node withValue(double newValue) {
-        return new Node(operation, name, Checks.finite(name, newValue), NO_INPUTS, NO_DERIVATIVES, variable, null);
+        return new Node(operation, name, Checks.finiteValue(name, newValue), NO_INPUTS, NO_DERIVATIVES, variable, null);
     }
 
     /** The inputs without a copy, for the sweeps. */
