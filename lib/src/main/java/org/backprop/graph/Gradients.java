@@ -1,5 +1,6 @@
 package org.backprop.graph;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +26,48 @@ public final class Gradients {
                                double arriving) {
     }
 
+    /**
+     * The backward sweep's steps in order, one per wire, in flat arrays (a graph of thousands of
+     * nodes is swept without making an object per wire); {@link #contributions} reads them.
+     */
+    static final class Sweep {
+        private final int[] gate;
+        private final int[] slot;
+        private final int[] input;
+        private final double[] gateGradient;
+        private final double[] arriving;
+        private int steps;
+
+        Sweep(int wires) {
+            gate = new int[wires];
+            slot = new int[wires];
+            input = new int[wires];
+            gateGradient = new double[wires];
+            arriving = new double[wires];
+        }
+
+        void record(int gate, int slot, int input, double gateGradient, double arriving) {
+            this.gate[steps] = gate;
+            this.slot[steps] = slot;
+            this.input[steps] = input;
+            this.gateGradient[steps] = gateGradient;
+            this.arriving[steps] = arriving;
+            steps++;
+        }
+    }
+
     private final Graph graph;
     private final boolean forwardMode;
     private final int sweeps;
     private final double[] gradient;
-    private final List<List<Contribution>> contributions;
+    private final Sweep sweep;
 
-    Gradients(Graph graph, boolean forwardMode, int sweeps, double[] gradient,
-              List<List<Contribution>> contributions) {
+    Gradients(Graph graph, boolean forwardMode, int sweeps, double[] gradient, Sweep sweep) {
         this.graph = graph;
         this.forwardMode = forwardMode;
         this.sweeps = sweeps;
         this.gradient = gradient;
-        this.contributions = contributions == null ? null
-                : contributions.stream().map(List::copyOf).toList();
+        this.sweep = sweep;
     }
 
     /** The graph differentiated. */
@@ -101,7 +130,15 @@ public final class Gradients {
             throw new IllegalArgumentException("forward mode sends no gradients backwards: contributions are "
                     + "recorded by reverse mode (node.backward())");
         }
-        return contributions.get(k);
+        List<Contribution> contributions = new ArrayList<>();
+        for (int step = 0; step < sweep.steps; step++) {
+            if (sweep.input[step] == k) {
+                Node gate = graph.nodes().get(sweep.gate[step]);
+                contributions.add(new Contribution(gate, sweep.slot[step], sweep.gateGradient[step],
+                        gate.localDerivativeArray()[sweep.slot[step]], sweep.arriving[step]));
+            }
+        }
+        return List.copyOf(contributions);
     }
 
     /** The contributions to the node with this name. */

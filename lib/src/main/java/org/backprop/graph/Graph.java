@@ -25,18 +25,15 @@ public final class Graph {
     private final List<Node> nodes;
     private final Map<Node, Integer> position = new IdentityHashMap<>();
     private final Map<String, Node> byName = new LinkedHashMap<>();
-    private final List<List<Node>> consumers = new ArrayList<>();
     /** For each node in order, the positions of its inputs. */
     private final int[][] inputPositions;
 
     private Graph(Node output) {
         this.output = output;
-        this.nodes = Collections.unmodifiableList(topologicalOrder(output));
+        this.nodes = Collections.unmodifiableList(topologicalOrder(output, position));
         this.inputPositions = new int[nodes.size()][];
         for (int k = 0; k < nodes.size(); k++) {
             Node node = nodes.get(k);
-            position.put(node, k);
-            consumers.add(new ArrayList<>());
             if (node.name() != null) {
                 Node other = byName.putIfAbsent(node.name(), node);
                 if (other != null) {
@@ -48,10 +45,6 @@ public final class Graph {
             inputPositions[k] = new int[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
                 inputPositions[k][i] = position.get(inputs[i]);
-                List<Node> fed = consumers.get(inputPositions[k][i]);
-                if (fed.isEmpty() || fed.get(fed.size() - 1) != node) {
-                    fed.add(node);
-                }
             }
         }
     }
@@ -64,31 +57,34 @@ public final class Graph {
     /**
      * Post-order of a depth-first walk through the gates, without recursion (a long chain would
      * overflow the stack): a gate is listed once every input is, and a leaf or constant just
-     * before the first gate that uses it, as one would write the computation down.
+     * before the first gate that uses it, as one would write the computation down. Fills
+     * {@code position} with each node's place in the order.
+     *
+     * <p>A gate is never met again while it is on the walk's path — that would take a cycle — so
+     * a node is new exactly when it has no position yet.
      */
-    private static List<Node> topologicalOrder(Node output) {
+    private static List<Node> topologicalOrder(Node output, Map<Node, Integer> position) {
         List<Node> order = new ArrayList<>();
-        Map<Node, Boolean> seen = new IdentityHashMap<>();
         Deque<Node> path = new ArrayDeque<>();
         Deque<Integer> nextInput = new ArrayDeque<>();
         path.push(output);
         nextInput.push(0);
-        seen.put(output, true);
         while (!path.isEmpty()) {
             Node node = path.peek();
             int i = nextInput.pop();
             Node[] inputs = node.inputArray();
             if (i == inputs.length) {
                 for (Node input : inputs) {
-                    if (input.isInput() && seen.putIfAbsent(input, true) == null) {
+                    if (input.isInput() && position.putIfAbsent(input, order.size()) == null) {
                         order.add(input);
                     }
                 }
+                position.put(node, order.size());
                 order.add(path.pop());
                 continue;
             }
             nextInput.push(i + 1);
-            if (!inputs[i].isInput() && seen.putIfAbsent(inputs[i], true) == null) {
+            if (!inputs[i].isInput() && !position.containsKey(inputs[i])) {
                 path.push(inputs[i]);
                 nextInput.push(0);
             }
@@ -132,7 +128,17 @@ public final class Graph {
 
     /** The gates a node feeds, each once, in the order of {@link #nodes()} (empty for the output). */
     public List<Node> consumers(Node node) {
-        return List.copyOf(consumers.get(positionOf(node)));
+        int k = positionOf(node);
+        List<Node> consumers = new ArrayList<>();
+        for (int c = k + 1; c < nodes.size(); c++) {
+            for (int input : inputPositions[c]) {
+                if (input == k) {
+                    consumers.add(nodes.get(c));
+                    break;
+                }
+            }
+        }
+        return consumers;
     }
 
     /** Its name; for an unnamed constant its value; for an unnamed gate #k, k its position from 1. */
@@ -171,22 +177,27 @@ public final class Graph {
     Gradients reverseMode(Accumulation accumulation) {
         int n = nodes.size();
         double[] gradient = new double[n];
-        List<List<Gradients.Contribution>> contributions = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            contributions.add(new ArrayList<>());
-        }
+        Gradients.Sweep sweep = new Gradients.Sweep(wires());
         gradient[n - 1] = 1;  // ∂f/∂f
         for (int k = n - 1; k >= 0; k--) {
-            Node gate = nodes.get(k);
-            double[] local = gate.localDerivativeArray();
+            double[] local = nodes.get(k).localDerivativeArray();
             for (int i = 0; i < local.length; i++) {
                 int input = inputPositions[k][i];
                 double arriving = gradient[k] * local[i];  // the chain rule: ∂f/∂gate · ∂gate/∂input
                 gradient[input] = accumulation.join(gradient[input], arriving);
-                contributions.get(input).add(new Gradients.Contribution(gate, i, gradient[k], local[i], arriving));
+                sweep.record(k, i, input, gradient[k], arriving);
             }
         }
-        return new Gradients(this, false, 1, gradient, contributions);
+        return new Gradients(this, false, 1, gradient, sweep);
+    }
+
+    /** The number of wires: every input of every gate. */
+    private int wires() {
+        int wires = 0;
+        for (int[] inputs : inputPositions) {
+            wires += inputs.length;
+        }
+        return wires;
     }
 
     /** One forward sweep per leaf (see {@link Node#forwardMode()}). */

@@ -102,11 +102,13 @@ public class GraphDiagram extends View {
             String label = graph.label(node);
             text.append("\n  ").append(label);
             if (!node.isInput()) {
-                text.append(" = ").append(graph.formula(node));
+                text.append(" = ").append(graph.formula(node)).append(" = ").append(number(node.value()));
             } else if (node.name() != null) {
-                text.append(" (").append(node.isLeaf() ? "leaf" : "constant").append(')');
+                text.append(" (").append(node.isLeaf() ? "leaf" : "constant").append(") = ")
+                        .append(number(node.value()));
+            } else {
+                text.append(" (constant)");
             }
-            text.append(" = ").append(number(node.value()));
             if (gradients != null) {
                 text.append(", ∂").append(f).append("/∂").append(label).append(" = ").append(sum(gradients, node));
             }

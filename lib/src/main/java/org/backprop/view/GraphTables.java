@@ -77,8 +77,9 @@ public final class GraphTables {
     }
 
     /**
-     * What reverse mode handed one node, one row per gate it feeds, in the order of the sweep:
-     * ∂f/∂gate, ∂gate/∂node and their product; the caption gives their sum and the node's
+     * What reverse mode handed one node, one row per wire from it to a gate, in the order of the
+     * sweep: the gate, which of its inputs the node is (1 for the first), ∂f/∂gate, ∂gate/∂node
+     * and their product; the caption gives their sum and the node's
      * gradient, which are equal when contributions are added.
      */
     public static TableView contributions(Gradients gradients, String name) {
@@ -88,19 +89,21 @@ public final class GraphTables {
         Node node = graph.node(name);
         String f = graph.label(graph.output());
         StringColumn gate = StringColumn.create("gate");
+        IntColumn slot = IntColumn.create("as its input");
         DoubleColumn gateGradient = DoubleColumn.create("∂" + f + "/∂gate");
         DoubleColumn local = DoubleColumn.create("∂gate/∂" + name);
         DoubleColumn arriving = DoubleColumn.create("handed to " + name);
         double sum = 0;
         for (Gradients.Contribution c : gradients.contributions(node)) {
             gate.append(graph.label(c.gate()) + " = " + graph.formula(c.gate()));
+            slot.append(c.input() + 1);
             gateGradient.append(c.gateGradient());
             local.append(c.localDerivative());
             arriving.append(c.arriving());
             sum += c.arriving();
         }
         Table table = Table.create("What " + name + " receives: sum " + Decimals.of(sum) + ", held ∂" + f + "/∂"
-                + name + " = " + Decimals.of(gradients.of(node)), gate, gateGradient, local, arriving);
+                + name + " = " + Decimals.of(gradients.of(node)), gate, slot, gateGradient, local, arriving);
         return TableView.of(table);
     }
 }
