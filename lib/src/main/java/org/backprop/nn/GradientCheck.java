@@ -21,7 +21,7 @@ public final class GradientCheck {
      * One weight or bias.
      *
      * @param parameter     its name (w5, b1, b_h1)
-     * @param backprop      ∂E/∂w from the backward pass
+     * @param backprop      ∂E/∂w from the backward pass (or from the gradients checked)
      * @param numerical     the finite-difference estimate
      * @param relativeError |backprop − numerical| / max(|backprop|, |numerical|), 0 when both are 0
      */
@@ -45,10 +45,53 @@ public final class GradientCheck {
         Require.present("sample", sample);
         Require.present("numerical", numerical);
         BackwardPass backward = network.backward(network.forward(sample));
+        Map<String, Double> gradients = new LinkedHashMap<>();
+        for (String parameter : network.names().parameterNames()) {
+            gradients.put(parameter, backward.get("dE/d" + parameter));
+        }
+        return compare(gradients, numerical.all(network, sample), numerical);
+    }
+
+    /**
+     * Compares gradients computed elsewhere — by a computational graph of the same network, say —
+     * with {@code numerical.all(network, sample)}: {@code gradients} maps every weight and bias
+     * name of {@code network} (w5, b1, b_h1), and nothing else, to its ∂E/∂w for E = E_total of
+     * {@code network.forward(sample)}. {@code network} is left as it was.
+     */
+    public static GradientCheck of(Network network, Sample sample, NumericalGradient numerical,
+                                   Map<String, Double> gradients) {
+        Require.present("network", network);
+        Require.present("sample", sample);
+        Require.present("numerical", numerical);
+        Require.present("gradients", gradients);
+        List<String> parameters = network.names().parameterNames();
+        List<String> missing = parameters.stream().filter(p -> !gradients.containsKey(p)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("gradients must hold ∂E/∂w for every weight and bias of the network "
+                    + parameters + ", but lacked " + missing);
+        }
+        List<String> extra = gradients.keySet().stream().filter(p -> !parameters.contains(p)).toList();
+        if (!extra.isEmpty()) {
+            throw new IllegalArgumentException("gradients must hold only weights and biases of the network "
+                    + parameters + ", but also held " + extra);
+        }
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            Double gradient = gradients.get(parameter);
+            Require.finite("gradients['" + parameter + "']", Require.present("gradients['" + parameter + "']",
+                    gradient));
+            ordered.put(parameter, gradient);
+        }
+        return compare(ordered, numerical.all(network, sample), numerical);
+    }
+
+    /** One row per parameter of {@code estimates}, in their order. */
+    private static GradientCheck compare(Map<String, Double> gradients, Map<String, Double> estimates,
+                                         NumericalGradient numerical) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        numerical.all(network, sample).forEach((parameter, estimate) -> {
-            double backprop = backward.get("dE/d" + parameter);
-            rows.put(parameter, new Row(parameter, backprop, estimate, relativeError(backprop, estimate)));
+        estimates.forEach((parameter, estimate) -> {
+            double gradient = gradients.get(parameter);
+            rows.put(parameter, new Row(parameter, gradient, estimate, relativeError(gradient, estimate)));
         });
         return new GradientCheck(numerical, rows);
     }

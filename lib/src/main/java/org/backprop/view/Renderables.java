@@ -38,6 +38,10 @@ final class Renderables {
         return new RenderableDiagram(svg, text);
     }
 
+    static GraphDiagram graphDiagram(String svg, String text) {
+        return new RenderableGraphDiagram(svg, text);
+    }
+
     /** What every renderable view adds: its MIME bundle handed to the kernel's renderer. */
     private interface Renderable extends DisplayDataRenderable {
         Map<String, String> toMimeBundle();
@@ -79,6 +83,12 @@ final class Renderables {
 
     private static final class RenderableDiagram extends NetworkDiagram implements Renderable {
         RenderableDiagram(String svg, String text) {
+            super(svg, text);
+        }
+    }
+
+    private static final class RenderableGraphDiagram extends GraphDiagram implements Renderable {
+        RenderableGraphDiagram(String svg, String text) {
             super(svg, text);
         }
     }

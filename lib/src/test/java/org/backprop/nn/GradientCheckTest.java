@@ -1,15 +1,22 @@
 package org.backprop.nn;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.backprop.data.WorkedExample;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -206,6 +213,66 @@ class GradientCheckTest {
             }
         }
         return true;
+    }
+
+    /** Mazur's backprop gradients, by parameter name, as another engine would hand them over. */
+    private static Map<String, Double> backpropGradients(Network network, Sample sample) {
+        BackwardPass backward = network.backward(network.forward(sample));
+        Map<String, Double> gradients = new LinkedHashMap<>();
+        for (String parameter : network.names().parameterNames()) {
+            gradients.put(parameter, backward.get("dE/d" + parameter));
+        }
+        return gradients;
+    }
+
+    @Test
+    void gradientsComputedElsewhereAreCheckedLikeBackpropagation() {
+        WorkedExample mazur = WorkedExample.mazur();
+        Network network = mazur.network();
+        NumericalGradient central = NumericalGradient.central(1e-5);
+        Map<String, Double> gradients = backpropGradients(network, mazur.sample());
+        GradientCheck own = GradientCheck.of(network, mazur.sample(), central);
+
+        assertEquals(own.rows(), GradientCheck.of(network, mazur.sample(), central, gradients).rows());
+
+        Map<String, Double> shuffled = new HashMap<>(gradients);
+        shuffled.put("b1", gradients.get("b1") / 2);
+        GradientCheck halved = GradientCheck.of(network, mazur.sample(), central, shuffled);
+        assertEquals(network.names().parameterNames(), halved.rows().stream().map(GradientCheck.Row::parameter)
+                .toList(), "rows in the network's order, whatever the map's");
+        assertEquals(0.5, halved.relativeError("b1"), 1e-8, "half of ∂E/∂b1 is off by half");
+    }
+
+    @Test
+    void gradientsComputedElsewhereMustNameEveryParameterOnce() {
+        WorkedExample mazur = WorkedExample.mazur();
+        Network network = mazur.network();
+        Sample sample = mazur.sample();
+        NumericalGradient central = NumericalGradient.central(1e-5);
+        Map<String, Double> gradients = backpropGradients(network, sample);
+        String parameters = "[w1, w2, w3, w4, w5, w6, w7, w8, b1, b2]";
+
+        Map<String, Double> missing = new LinkedHashMap<>(gradients);
+        missing.remove("b2");
+        rejected("gradients must hold ∂E/∂w for every weight and bias of the network " + parameters
+                + ", but lacked [b2]", () -> GradientCheck.of(network, sample, central, missing));
+        Map<String, Double> extra = new LinkedHashMap<>(gradients);
+        extra.put("i1", 0.1);
+        rejected("gradients must hold only weights and biases of the network " + parameters
+                + ", but also held [i1]", () -> GradientCheck.of(network, sample, central, extra));
+        Map<String, Double> nan = new LinkedHashMap<>(gradients);
+        nan.put("w5", Double.NaN);
+        rejected("gradients['w5'] must be a finite number, but was NaN",
+                () -> GradientCheck.of(network, sample, central, nan));
+        Map<String, Double> absent = new LinkedHashMap<>(gradients);
+        absent.put("w5", null);
+        rejected("gradients['w5'] must not be null", () -> GradientCheck.of(network, sample, central, absent));
+        rejected("gradients must not be null", () -> GradientCheck.of(network, sample, central, null));
+        rejected("network must not be null", () -> GradientCheck.of(null, sample, central, gradients));
+    }
+
+    private static void rejected(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 
     /**
