@@ -38,6 +38,10 @@ final class Renderables {
         return new RenderableDiagram(svg, text);
     }
 
+    static UnrolledDiagram unrolled(String svg, String text) {
+        return new RenderableUnrolledDiagram(svg, text);
+    }
+
     /** What every renderable view adds: its MIME bundle handed to the kernel's renderer. */
     private interface Renderable extends DisplayDataRenderable {
         Map<String, String> toMimeBundle();
@@ -79,6 +83,12 @@ final class Renderables {
 
     private static final class RenderableDiagram extends NetworkDiagram implements Renderable {
         RenderableDiagram(String svg, String text) {
+            super(svg, text);
+        }
+    }
+
+    private static final class RenderableUnrolledDiagram extends UnrolledDiagram implements Renderable {
+        RenderableUnrolledDiagram(String svg, String text) {
             super(svg, text);
         }
     }
