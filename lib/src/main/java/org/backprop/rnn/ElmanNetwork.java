@@ -46,14 +46,13 @@ public final class ElmanNetwork {
         Map<Parameter, double[][]> given = new EnumMap<>(Parameter.class);
         given.put(Parameter.W_xh, W_xh);
         given.put(Parameter.W_hh, W_hh);
-        given.put(Parameter.b_h, column("b_h", b_h));
+        given.put(Parameter.b_h, column(Check.vector("b_h", b_h, hidden)));
         given.put(Parameter.W_hy, W_hy);
-        given.put(Parameter.b_y, column("b_y", b_y));
+        given.put(Parameter.b_y, column(Check.vector("b_y", b_y, outputs)));
         return new ElmanNetwork(Parameters.of(inputs, hidden, outputs, given));
     }
 
-    private static double[][] column(String parameter, double[] bias) {
-        Check.present(parameter, bias);
+    private static double[][] column(double[] bias) {
         double[][] column = new double[bias.length][1];
         for (int j = 0; j < bias.length; j++) {
             column[j][0] = bias[j];

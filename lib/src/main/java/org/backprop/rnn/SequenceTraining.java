@@ -45,7 +45,7 @@ public final class SequenceTraining {
      * Trains a copy of {@code start} for {@code epochs} epochs (at least 1); {@code start} is
      * immutable and stays as it was.
      *
-     * @throws ArithmeticException if a gradient's norm is no longer a finite number (divergence)
+     * @throws ArithmeticException if E or ‖∂E/∂θ‖ is no longer a finite number (divergence)
      */
     public Run train(ElmanNetwork start, Sequence sequence, int epochs) {
         Check.present("start", start);
@@ -56,18 +56,22 @@ public final class SequenceTraining {
         ElmanNetwork network = start;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             ForwardThroughTime forward = network.forward(sequence);
-            errors[epoch - 1] = forward.totalError();
+            errors[epoch - 1] = finite("E", forward.totalError(), epoch);
             ElmanGradient gradient = (truncation == 0 ? forward.backward() : forward.backward(truncation)).gradient();
-            norms[epoch - 1] = gradient.norm();
-            if (!Double.isFinite(norms[epoch - 1])) {
-                throw new ArithmeticException("training diverged at epoch " + epoch + ": ‖∂E/∂θ‖ = "
-                        + norms[epoch - 1] + " (try a smaller learning rate than " + learningRate + ", or clipping)");
-            }
+            norms[epoch - 1] = finite("‖∂E/∂θ‖", gradient.norm(), epoch);
             boolean clipping = threshold < Double.POSITIVE_INFINITY;
             network = network.step(clipping ? gradient.clipped(threshold) : gradient, learningRate);
         }
-        errors[epochs] = network.forward(sequence).totalError();
+        errors[epochs] = finite("E", network.forward(sequence).totalError(), epochs + 1);
         return new Run(start, network, errors, norms);
+    }
+
+    private double finite(String what, double value, int epoch) {
+        if (!Double.isFinite(value)) {
+            throw new ArithmeticException("training diverged: " + what + " = " + value + " after " + (epoch - 1)
+                    + (epoch == 2 ? " epoch" : " epochs") + " (try a smaller learning rate than " + learningRate + ", or clipping)");
+        }
+        return value;
     }
 
     /** A finished run: the networks before and after, E after every epoch, ‖∂E/∂θ‖ at every epoch. */
