@@ -20,6 +20,8 @@ public final class RecurrentCharts {
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000)};
     /** XChart's own least distance between ticks, in pixels. */
     private static final int DEFAULT_TICK_SPACING = 74;
+    /** The fewest decades an axis must span to be labelled at whole powers of ten only. */
+    private static final double MIN_DECADES = 3;
     /** About the height of the plot area of a chart of the course's size, in pixels. */
     private static final double PLOT_HEIGHT = 300;
     private static final String[] SUPERSCRIPTS = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
@@ -107,10 +109,11 @@ public final class RecurrentCharts {
         }
 
         ChartView view() {
-            // A tick per decade at most, so that every tick of a wide axis is a whole power of ten.
+            // Over three decades or more, a tick per decade at most, so that every tick is a whole
+            // power of ten and there are still three of them; narrower axes keep XChart's ticks.
             double decades = highest - lowest;
-            chart.getStyler().setYAxisTickMarkSpacingHint((int) Math.max(DEFAULT_TICK_SPACING,
-                    Math.ceil(PLOT_HEIGHT / Math.max(decades, 1))));
+            chart.getStyler().setYAxisTickMarkSpacingHint(decades < MIN_DECADES ? DEFAULT_TICK_SPACING
+                    : (int) Math.max(DEFAULT_TICK_SPACING, Math.ceil(PLOT_HEIGHT / decades)));
             chart.setCustomYAxisTickLabelsFormatter(RecurrentCharts::powerOfTen);
             // XChart ticks x values that are all equally spaced (0, 1, 2, …) at every n-th value,
             // 0, 6, 12, …; one unlisted point between two of them lets it choose round steps.
