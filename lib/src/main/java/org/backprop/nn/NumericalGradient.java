@@ -3,6 +3,7 @@ package org.backprop.nn;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The reader's recipe for ∂E/∂w without backpropagation: nudge one weight by a step h, re-run
@@ -67,6 +68,18 @@ public final class NumericalGradient {
     }
 
     /**
+     * The same recipe for any error that depends on one number: the estimate of dE/dθ at
+     * θ = {@code value}, (E(θ + h) − E(θ)) / h or (E(θ + h) − E(θ − h)) / 2h, divided by the
+     * nudge the doubles actually made. For models other than {@link Network}, such as a recurrent
+     * network; {@code parameter} names θ in messages.
+     */
+    public double of(DoubleUnaryOperator error, double value, String parameter) {
+        Require.present("error", error);
+        Require.finite(parameter, value);
+        return difference(error, value, parameter);
+    }
+
+    /**
      * The estimate for every weight, then every bias, in the order of
      * {@link Names#weightNames()} and {@link Names#biasNames()}; costs
      * {@link #forwardPasses(Network)} forward passes.
@@ -96,6 +109,19 @@ public final class NumericalGradient {
         Require.present("sample", sample);
     }
 
+    /** The finite difference itself, written once: E at the nudged values over the nudge made. */
+    private double difference(DoubleUnaryOperator error, double value, String parameter) {
+        double above = value + step;
+        double below = central ? value - step : value;
+        if (above == below) {
+            throw new IllegalArgumentException("step must be at least one ulp of " + parameter + " = " + value
+                    + " (" + Math.ulp(value) + ") to change it, but was " + step);
+        }
+        double errorAbove = error.applyAsDouble(above);
+        double errorBelow = error.applyAsDouble(below);
+        return (errorAbove - errorBelow) / (above - below);
+    }
+
     /**
      * The recipe on one copy of the network: nudge a parameter, run the forward pass, put the
      * parameter back. The forward passes run in one set of buffers.
@@ -116,16 +142,10 @@ public final class NumericalGradient {
 
         double estimate(String parameter) {
             double value = copy.get(parameter);
-            double above = value + step;
-            double below = central ? value - step : value;
-            if (above == below) {
-                throw new IllegalArgumentException("step must be at least one ulp of " + parameter + " = " + value
-                        + " (" + Math.ulp(value) + ") to change it, but was " + step);
-            }
-            double errorAbove = errorAt(parameter, above);
-            double errorBelow = central ? errorAt(parameter, below) : unnudgedError;
+            double estimate = difference(nudged -> nudged == value && !central ? unnudgedError
+                    : errorAt(parameter, nudged), value, parameter);
             copy.set(parameter, value);
-            return (errorAbove - errorBelow) / (above - below);
+            return estimate;
         }
 
         private double errorAt(String parameter, double value) {

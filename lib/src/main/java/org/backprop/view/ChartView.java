@@ -27,7 +27,7 @@ public class ChartView extends View {
         return of(chart, summary(chart, true));
     }
 
-    private static ChartView of(XYChart chart, String text) {
+    static ChartView of(XYChart chart, String text) {
         return IN_KERNEL ? Renderables.chart(chart, text) : new ChartView(chart, text);
     }
 

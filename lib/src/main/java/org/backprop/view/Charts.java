@@ -268,7 +268,7 @@ public final class Charts {
                 .toArray();
     }
 
-    private static XYChart chart(String title, String xTitle, String yTitle) {
+    static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -276,7 +276,7 @@ public final class Charts {
         return chart;
     }
 
-    private static void line(XYSeries series) {
+    static void line(XYSeries series) {
         series.setMarker(SeriesMarkers.NONE);
     }
 }

@@ -42,6 +42,10 @@ final class Renderables {
         return new RenderableGraphDiagram(svg, text);
     }
 
+    static UnrolledDiagram unrolled(String svg, String text) {
+        return new RenderableUnrolledDiagram(svg, text);
+    }
+
     /** What every renderable view adds: its MIME bundle handed to the kernel's renderer. */
     private interface Renderable extends DisplayDataRenderable {
         Map<String, String> toMimeBundle();
@@ -89,6 +93,12 @@ final class Renderables {
 
     private static final class RenderableGraphDiagram extends GraphDiagram implements Renderable {
         RenderableGraphDiagram(String svg, String text) {
+            super(svg, text);
+        }
+    }
+
+    private static final class RenderableUnrolledDiagram extends UnrolledDiagram implements Renderable {
+        RenderableUnrolledDiagram(String svg, String text) {
             super(svg, text);
         }
     }
