@@ -133,8 +133,8 @@ public final class Charts {
      * net_o1, E_total, w5) after each iteration k = 0 … n (0: the start), or a derivative
      * (∂E/∂w5, δ_o1, ∂E/∂out_o1) at the weights after iteration k = 0 … n − 1, i.e. the gradient
      * the next step used. The runs must be on one sample and keep every iteration
-     * ({@code train(network, sample, n, n)}). The y-axis is logarithmic, from one power of ten
-     * to another, when every value is positive and they span more than two powers of ten.
+     * ({@code train(network, sample, n, n)}). The y-axis is logarithmic when every value is
+     * positive and they span more than two powers of ten.
      */
     public static ChartView traced(Map<String, TrainingHistory> runs, String name) {
         View.require("runs", runs);
@@ -142,7 +142,7 @@ public final class Charts {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must hold at least 1 run, but was empty");
         }
-        XYChart chart = chart(name + " during training", "iteration", name);
+        Map<String, double[]> lines = new LinkedHashMap<>();
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
         for (Map.Entry<String, TrainingHistory> run : runs.entrySet()) {
@@ -151,16 +151,11 @@ public final class Charts {
                 smallest = Math.min(smallest, value > 0 ? value : Double.NEGATIVE_INFINITY);
                 largest = Math.max(largest, value);
             }
-            line(chart.addSeries(run.getKey(), IntStream.range(0, values.length).asDoubleStream().toArray(), values));
+            lines.put(run.getKey(), values);
         }
-        if (smallest > 0 && largest / smallest > 100) {
-            // Whole powers of ten at both ends, so that every decade the lines cross is labelled.
-            chart.getStyler().setYAxisLogarithmic(true);
-            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
-            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(largest))));
-        }
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        return ChartView.of(chart);
+        Lines chart = new Lines(name + " during training", "iteration", name, smallest > 0 && largest / smallest > 100);
+        lines.forEach((label, values) -> chart.line("runs['" + label + "']", label, values.length, k -> values[k]));
+        return chart.view();
     }
 
     private static double[] traced(String label, TrainingHistory run, String name) {

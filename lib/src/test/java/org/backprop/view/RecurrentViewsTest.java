@@ -116,9 +116,9 @@ class RecurrentViewsTest {
 
     @Test
     void logTicksReadAsPowersOfTen() {
-        assertEquals("10⁻⁴", RecurrentCharts.powerOfTen(-4));
-        assertEquals("10⁰", RecurrentCharts.powerOfTen(0));
-        assertEquals("10¹²", RecurrentCharts.powerOfTen(12));
-        assertEquals("3.2·10⁻⁴", RecurrentCharts.powerOfTen(-3.5));
+        assertEquals("10⁻⁴", Lines.powerOfTen(-4));
+        assertEquals("10⁰", Lines.powerOfTen(0));
+        assertEquals("10¹²", Lines.powerOfTen(12));
+        assertEquals("3.2·10⁻⁴", Lines.powerOfTen(-3.5));
     }
 }
