@@ -124,7 +124,8 @@ public final class DataSet extends AbstractList<Sample> implements SampleRows {
                 List.copyOf(classNames));
     }
 
-    private static DataSet numbers(String name, int inputSize, double[] inputs, int targetSize, double[] targets) {
+    /** Rows of doubles, kept, not copied: {@code inputs} holds sample after sample, likewise {@code targets}. */
+    static DataSet numbers(String name, int inputSize, double[] inputs, int targetSize, double[] targets) {
         return new DataSet(name, new Numbers(inputSize, targetSize, inputs, targets), 0, inputs.length / inputSize,
                 List.of());
     }
@@ -237,7 +238,7 @@ public final class DataSet extends AbstractList<Sample> implements SampleRows {
     }
 
     /** count × perItem, the length of an array of every item's values; at most MAX_ARRAY_LENGTH. */
-    private static int arrayLength(String items, int count, int perItem, String what) {
+    static int arrayLength(String items, int count, int perItem, String what) {
         long length = (long) count * perItem;
         if (length > MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException(items + " would need " + count(length) + " " + what
