@@ -3,6 +3,7 @@ package org.backprop.experiment;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.backprop.nn.Network;
 import org.backprop.nn.TrainingHistory;
 import org.backprop.view.ChartView;
 import org.backprop.view.Charts;
@@ -13,9 +14,13 @@ import org.backprop.view.Tables;
 public final class Comparison {
 
     private final Map<String, TrainingHistory> runs;
+    /** The networks as training left them, by label; empty for runs trained elsewhere. */
+    private final Map<String, Network> trained;
 
-    private Comparison(Map<String, TrainingHistory> runs) {
-        this.runs = runs;
+    /** Runs an {@link Experiment} trained, with the networks as they ended (kept, not copied). */
+    Comparison(Map<String, TrainingHistory> runs, Map<String, Network> trained) {
+        this.runs = Collections.unmodifiableMap(runs);
+        this.trained = Collections.unmodifiableMap(trained);
     }
 
     /** Compares runs you trained yourself, in the map's order. */
@@ -30,7 +35,7 @@ public final class Comparison {
                         + label + " → " + run);
             }
         });
-        return new Comparison(Collections.unmodifiableMap(new LinkedHashMap<>(runs)));
+        return new Comparison(new LinkedHashMap<>(runs), Map.of());
     }
 
     /** The runs by label, in order. */
@@ -45,6 +50,20 @@ public final class Comparison {
             throw new IllegalArgumentException("label must be one of " + runs.keySet() + ", but was '" + label + "'");
         }
         return run;
+    }
+
+    /**
+     * A copy of the network with this label as its run left it: trained to the end, or at its
+     * last finite weights if the run diverged. Only for comparisons an {@link Experiment} made.
+     */
+    public Network network(String label) {
+        run(label);
+        Network network = trained.get(label);
+        if (network == null) {
+            throw new IllegalArgumentException("label '" + label + "' names a run trained outside an Experiment, "
+                    + "whose network this comparison does not have");
+        }
+        return network.copy();
     }
 
     /** The error per iteration of every run, one line each (a diverged run ends where it diverged). */

@@ -131,23 +131,29 @@ public final class Experiment {
     /** One run per gradient descent, labelled by the map's keys: any change of settings. */
     public Comparison descents(Map<String, GradientDescent> descents) {
         Map<String, TrainingHistory> runs = new LinkedHashMap<>();
-        checkedMap("descents", descents).forEach((label, changed) -> runs.put(label, run(network, changed)));
-        return Comparison.of(runs);
+        Map<String, Network> trained = new LinkedHashMap<>();
+        checkedMap("descents", descents).forEach((label, changed) -> run(label, network, changed, runs, trained));
+        return new Comparison(runs, trained);
     }
 
     /** One run per network, labelled by the map's keys: other weights, shapes or activations. */
     public Comparison networks(Map<String, Network> networks) {
         Map<String, TrainingHistory> runs = new LinkedHashMap<>();
-        checkedMap("networks", networks).forEach((label, changed) -> runs.put(label, run(changed, descent)));
-        return Comparison.of(runs);
+        Map<String, Network> trained = new LinkedHashMap<>();
+        checkedMap("networks", networks).forEach((label, changed) -> run(label, changed, descent, runs, trained));
+        return new Comparison(runs, trained);
     }
 
-    private TrainingHistory run(Network start, GradientDescent settings) {
+    /** Trains a copy of {@code start}; keeps its history and the trained copy under {@code label}. */
+    private void run(String label, Network start, GradientDescent settings, Map<String, TrainingHistory> runs,
+                     Map<String, Network> trained) {
+        Network network = start.copy();
         try {
-            return settings.train(start.copy(), samples, iterations);
+            runs.put(label, settings.train(network, samples, iterations));
         } catch (TrainingDivergedException diverged) {
-            return diverged.history().orElseThrow(() -> diverged);
+            runs.put(label, diverged.history().orElseThrow(() -> diverged));
         }
+        trained.put(label, network);
     }
 
     private static <T> Map<String, T> checkedMap(String parameter, Map<String, T> settings) {

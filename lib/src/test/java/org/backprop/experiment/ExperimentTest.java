@@ -2,6 +2,7 @@ package org.backprop.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,27 @@ class ExperimentTest {
         assertEquals(row.get(3), row.get(4), "still falling: the lowest is the last");
         assertEquals("200", row.get(5));
         assertEquals("Runs compared (E: E_total, or its mean over the samples)", biases.table().table().name());
+    }
+
+    /** The trained networks are kept: the one under a label gives that run's final error. */
+    @Test
+    void theTrainedNetworksAreKept() {
+        Network network = Network.withInputs(2).layer(3, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(2);
+        double w1 = network.get("w1");
+        Comparison rates = Experiment.of(network, DataSet.xor(),
+                GradientDescent.withLearningRate(1).evaluatingOn(DataSet.xor()), 30).learningRates(0.5, 2);
+        assertEquals(w1, network.get("w1"), "the experiment trains copies");
+        for (String label : rates.runs().keySet()) {
+            Network trained = rates.network(label);
+            assertEquals(rates.run(label).evaluation(30).meanError(), trained.evaluate(DataSet.xor()).meanError(),
+                    0.0);
+        }
+        assertNotEquals(w1, rates.network("η = 0.5").get("w1"));
+        Comparison mine = Comparison.of(Map.of("mine", rates.run("η = 0.5")));
+        assertEquals("label 'mine' names a run trained outside an Experiment, whose network this comparison does "
+                + "not have", assertThrows(IllegalArgumentException.class, () -> mine.network("mine")).getMessage());
+        assertEquals("label must be one of [η = 0.5, η = 2.0], but was 'η = 3'",
+                assertThrows(IllegalArgumentException.class, () -> rates.network("η = 3")).getMessage());
     }
 
     @Test
