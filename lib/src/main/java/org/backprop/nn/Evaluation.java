@@ -15,7 +15,7 @@ import java.util.List;
 public record Evaluation(int samples, double meanError, double accuracy) {
 
     /** Samples per forward pass: large enough to be fast, small enough to need little memory. */
-    private static final int BATCH = 256;
+    static final int BATCH = 256;
 
     static Evaluation of(Network network, List<Sample> samples) {
         return of(network, samples, core(network, samples));

@@ -1,6 +1,7 @@
 package org.backprop.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -296,6 +297,39 @@ public final class Network {
     }
 
     /**
+     * outᴸ, the output layer's values, for each row of {@code inputs} (one input per input
+     * neuron), with the current weights: the feedforward only, batch by batch, with no object per
+     * input. For drawing what a network computes over many points, such as a decision boundary.
+     */
+    public double[][] outputs(double[][] inputs) {
+        Require.present("inputs", inputs);
+        if (inputs.length == 0) {
+            throw new IllegalArgumentException("inputs must hold at least 1 row, but was empty");
+        }
+        for (int x = 0; x < inputs.length; x++) {
+            Require.present("inputs[" + x + "]", inputs[x]);
+            Require.length("inputs[" + x + "]", inputs[x].length, size(0), "input neuron");
+            Require.finiteVector("inputs[" + x + "]", inputs[x]);
+        }
+        SampleRows rows = new InputRows(inputs, size(0), size(depth()));
+        Backprop core = new Backprop(sizes(), Math.min(Evaluation.BATCH, inputs.length));
+        int[] order = new int[core.capacity];
+        double[][] outputs = new double[inputs.length][];
+        for (int from = 0; from < inputs.length; from += core.capacity) {
+            int m = Math.min(core.capacity, inputs.length - from);
+            for (int x = 0; x < m; x++) {
+                order[x] = from + x;
+            }
+            core.load(null, rows, order, 0, m);
+            core.forward(layers, loss);
+            for (int x = 0; x < m; x++) {
+                outputs[from + x] = core.out[depth()][x].clone();
+            }
+        }
+        return outputs;
+    }
+
+    /**
      * The mean error and the accuracy of this network on {@code samples}, with its current
      * weights (see {@link Evaluation}); computed batch by batch, with no object per sample.
      */
@@ -355,6 +389,25 @@ public final class Network {
     private void checkSizes(String parameter, int inputs, int targets) {
         Require.length(parameter + " input", inputs, size(0), "input neuron");
         Require.length(parameter + " target", targets, size(depth()), "output neuron");
+    }
+
+    /** Rows of inputs without targets (all 0), for a feedforward that needs no error. */
+    private record InputRows(double[][] inputs, int inputSize, int targetSize) implements SampleRows {
+
+        @Override
+        public int size() {
+            return inputs.length;
+        }
+
+        @Override
+        public void writeInput(int x, double[] into, int offset) {
+            System.arraycopy(inputs[x], 0, into, offset, inputSize);
+        }
+
+        @Override
+        public void writeTarget(int x, double[] into, int offset) {
+            Arrays.fill(into, offset, offset + targetSize, 0);
+        }
     }
 
     @Override
