@@ -3,6 +3,7 @@ package org.backprop.experiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.backprop.data.DataSet;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Batching;
 import org.backprop.nn.GradientDescent;
@@ -55,7 +56,9 @@ public final class Experiment {
             throw new IllegalArgumentException("samples must hold at least 1 sample, but was "
                     + (samples == null ? "null" : "empty"));
         }
-        for (int x = 0; x < samples.size(); x++) {
+        // A data set's samples all have its row sizes: checking the first checks them all.
+        int checked = samples instanceof DataSet ? 1 : samples.size();
+        for (int x = 0; x < checked; x++) {
             if (samples.get(x) == null) {
                 throw new IllegalArgumentException("samples[" + x + "] must not be null");
             }
@@ -69,7 +72,9 @@ public final class Experiment {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1, but was " + iterations);
         }
-        return new Experiment(network.copy(), List.copyOf(samples), descent, iterations);
+        // A data set is immutable and trains fastest as itself; any other list is copied.
+        return new Experiment(network.copy(), samples instanceof DataSet data ? data : List.copyOf(samples), descent,
+                iterations);
     }
 
     /** The base setting for one sample. */
