@@ -46,6 +46,14 @@ final class Renderables {
         return new RenderableUnrolledDiagram(svg, text);
     }
 
+    static ImageView image(java.awt.image.BufferedImage image, String text) {
+        return new RenderableImage(image, text);
+    }
+
+    static Heatmap heatmap(Heatmap.Spec spec) {
+        return new RenderableHeatmap(spec);
+    }
+
     /** What every renderable view adds: its MIME bundle handed to the kernel's renderer. */
     private interface Renderable extends DisplayDataRenderable {
         Map<String, String> toMimeBundle();
@@ -100,6 +108,18 @@ final class Renderables {
     private static final class RenderableUnrolledDiagram extends UnrolledDiagram implements Renderable {
         RenderableUnrolledDiagram(String svg, String text) {
             super(svg, text);
+        }
+    }
+
+    private static final class RenderableImage extends ImageView implements Renderable {
+        RenderableImage(java.awt.image.BufferedImage image, String text) {
+            super(image, text);
+        }
+    }
+
+    private static final class RenderableHeatmap extends Heatmap implements Renderable {
+        RenderableHeatmap(Heatmap.Spec spec) {
+            super(spec);
         }
     }
 }
