@@ -114,13 +114,13 @@ public final class DataSet extends AbstractList<Sample> implements SampleRows {
     }
 
     /**
-     * Images with a class each: {@code pixels} holds image after image, {@code pixelsPerImage}
-     * unsigned bytes each (0 black … 255 white; an input is byte / 255.0), {@code labels} one
+     * Images with a class each: {@code pixels} holds image after image, {@code width × height}
+     * unsigned bytes each, row by row (0 black … 255 white; an input is byte / 255.0), {@code labels} one
      * class index per image, below {@code classNames.size()}. The arrays are kept, not copied:
      * the caller hands them over and checked them (see {@link Idx}).
      */
-    static DataSet images(String name, int pixelsPerImage, byte[] pixels, byte[] labels, List<String> classNames) {
-        return new DataSet(name, new Images(pixelsPerImage, classNames.size(), pixels, labels), 0, labels.length,
+    static DataSet images(String name, int width, int height, byte[] pixels, byte[] labels, List<String> classNames) {
+        return new DataSet(name, new Images(width, height, classNames.size(), pixels, labels), 0, labels.length,
                 List.copyOf(classNames));
     }
 
@@ -180,6 +180,39 @@ public final class DataSet extends AbstractList<Sample> implements SampleRows {
                     + " has none (its classNames() are empty)");
         }
         return images.label(from + index("x", x));
+    }
+
+    /** Whether the samples are images: then {@link #imageWidth()} × {@link #imageHeight()} pixels are the inputs. */
+    public boolean isImages() {
+        return rows instanceof Images;
+    }
+
+    /** The width of each image in pixels (28 for Fashion-MNIST). */
+    public int imageWidth() {
+        return images("imageWidth()").width();
+    }
+
+    /** The height of each image in pixels (28 for Fashion-MNIST). */
+    public int imageHeight() {
+        return images("imageHeight()").height();
+    }
+
+    /**
+     * The pixels of image x, row by row, from 0.0 (black) to 1.0 (white): its inputs, in a new
+     * array of {@link #imageWidth()} × {@link #imageHeight()} values.
+     */
+    public double[] pixels(int x) {
+        double[] pixels = new double[images("pixels(x)").inputSize()];
+        writeInput(x, pixels, 0);
+        return pixels;
+    }
+
+    private Images images(String method) {
+        if (!(rows instanceof Images images)) {
+            throw new IllegalArgumentException(method + " needs a data set of images, but " + name
+                    + " holds numbers");
+        }
+        return images;
     }
 
     /**
@@ -271,8 +304,13 @@ public final class DataSet extends AbstractList<Sample> implements SampleRows {
         }
     }
 
-    /** Images as unsigned bytes, image x at pixels[x · inputSize …], and a class label per image. */
-    private record Images(int inputSize, int targetSize, byte[] pixels, byte[] labels) implements SampleRows {
+    /** Images as unsigned bytes, image x at pixels[x · inputSize …] row by row, and a class label per image. */
+    private record Images(int width, int height, int targetSize, byte[] pixels, byte[] labels) implements SampleRows {
+
+        @Override
+        public int inputSize() {
+            return width * height;
+        }
 
         @Override
         public int size() {
@@ -294,6 +332,7 @@ public final class DataSet extends AbstractList<Sample> implements SampleRows {
 
         @Override
         public void writeInput(int x, double[] into, int offset) {
+            int inputSize = inputSize();
             int start = x * inputSize;
             for (int i = 0; i < inputSize; i++) {
                 into[offset + i] = GREY[Byte.toUnsignedInt(pixels[start + i])];

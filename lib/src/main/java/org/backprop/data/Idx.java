@@ -69,7 +69,7 @@ record Idx(Path file, int[] dimensions, byte[] data, String sha256) {
                         + classNames.size() + " classes (labels 0 to " + (classNames.size() - 1) + ")");
             }
         }
-        return DataSet.images(name, images.dimensions[1] * images.dimensions[2], images.data, labels.data, classNames);
+        return DataSet.images(name, images.dimensions[2], images.dimensions[1], images.data, labels.data, classNames);
     }
 
     /**

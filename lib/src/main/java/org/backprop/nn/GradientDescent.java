@@ -186,8 +186,17 @@ public final class GradientDescent {
      *                                   the last weights whose E_total was finite
      */
     public TrainingHistory train(Network network, List<Sample> samples, int epochs) {
+        return train(network, samples, epochs, Training.UNHEARD);
+    }
+
+    /**
+     * Trains on a data set as {@link #train(Network, List, int)} does, telling {@code listener}
+     * after every batch and every epoch (a live chart, say).
+     */
+    public TrainingHistory train(Network network, List<Sample> samples, int epochs, TrainingListener listener) {
         Require.present("network", network);
-        return new Training(this, network, samples, 0).run("epochs", epochs);
+        Require.present("listener", listener);
+        return new Training(this, network, samples, 0).run("epochs", epochs, listener);
     }
 
     /**

@@ -75,17 +75,34 @@ final class Training {
         this.norms = new double[network.depth()];
     }
 
+    /** What a run without a listener tells: nothing. */
+    static final TrainingListener UNHEARD = new TrainingListener() {
+    };
+
     /** Runs {@code iterations} iterations (epochs, on a data set); {@code parameter} names them in messages. */
     TrainingHistory run(String parameter, int iterations) {
+        return run(parameter, iterations, UNHEARD);
+    }
+
+    /** The same, telling {@code listener} after every batch and epoch of a data set. */
+    TrainingHistory run(String parameter, int iterations, TrainingListener listener) {
         Require.positive(parameter, iterations);
+        if (oneSample && listener != UNHEARD) {
+            throw new IllegalArgumentException("samples must hold at least 2 samples for a listener, which is told "
+                    + "about epochs of batches, but held 1 (train on one sample with train(network, sample, "
+                    + "iterations))");
+        }
         int numbersPerIteration = 1 + network.depth() + (evaluationCore == null ? 0 : 3);
         Memory.require(parameter, iterations, "a history of " + iterations + " "
                 + unit() + "s (" + numbersPerIteration + " numbers each)",
                 Memory.doubles((long) numbersPerIteration * iterations));
         evaluate();
         for (int k = 1; k <= iterations; k++) {
-            epoch(k);
+            epoch(k, iterations, listener);
             evaluate();
+            if (listener != UNHEARD) {
+                listener.epochDone(history(k, 0, null), iterations);
+            }
         }
         ForwardPass end = null;
         if (oneSample) {
@@ -99,7 +116,7 @@ final class Training {
         return oneSample ? "iteration" : "epoch";
     }
 
-    private void epoch(int k) {
+    private void epoch(int k, int epochs, TrainingListener listener) {
         if (shuffle != null) {
             shuffle();
         }
@@ -136,6 +153,7 @@ final class Training {
                 diverged(k, "a gradient", size);
             }
             stalledUpdates += size == 0 && batch.errorSum() > 0 ? 1 : 0;
+            listener.batchDone(k, epochs, from / batchSize + 1, updatesPerEpoch);
             if (before != null && k <= snapshots) {
                 lastKept = new BackwardPass(before, batch, descent.rule() == UpdateRule.LAYER_BY_LAYER
                         ? network.copyOfLayers() : before.layers());

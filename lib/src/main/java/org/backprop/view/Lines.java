@@ -48,10 +48,15 @@ final class Lines {
      * of which there must be at least one ({@code parameter} names the line in that message).
      */
     void line(String parameter, String name, int n, IntToDoubleFunction y) {
+        line(parameter, name, 0, n, y);
+    }
+
+    /** The points (i, y(i)) for i = first … first + n − 1 (see {@link #line(String, String, int, IntToDoubleFunction)}). */
+    void line(String parameter, String name, int first, int n, IntToDoubleFunction y) {
         double[] xs = new double[n];
         double[] ys = new double[n];
         int kept = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < first + n; i++) {
             double value = y.applyAsDouble(i);
             if (!logarithmic || value > 0) {
                 xs[kept] = i;

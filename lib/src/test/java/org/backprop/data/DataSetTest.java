@@ -2,6 +2,7 @@ package org.backprop.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +80,7 @@ class DataSetTest {
     /** Three images of 2 × 2 pixels, labels 2, 0, 1 of the classes a, b, c. */
     private static DataSet images() {
         byte[] pixels = {0, (byte) 255, (byte) 128, 1, 10, 20, 30, 40, (byte) 200, (byte) 201, (byte) 202, (byte) 203};
-        return DataSet.images("tiny images", 4, pixels, new byte[] {2, 0, 1}, List.of("a", "b", "c"));
+        return DataSet.images("tiny images", 2, 2, pixels, new byte[] {2, 0, 1}, List.of("a", "b", "c"));
     }
 
     @Test
@@ -178,6 +179,34 @@ class DataSetTest {
         }
         assertRejected("offset must be between 0 and into.length - 3 = 0, but was 1",
                 () -> images.writeTarget(1, new double[3], 1));
+    }
+
+    @Test
+    void imagesHaveTheirShapeAndPixelsForPictures() {
+        DataSet images = images();
+        assertTrue(images.isImages());
+        assertEquals(2, images.imageWidth());
+        assertEquals(2, images.imageHeight());
+        assertArrayEquals(new double[] {0, 1, 128 / 255.0, 1 / 255.0}, images.pixels(0));
+        DataSet last = images.subList(1, 3);
+        assertArrayEquals(images.pixels(2), last.pixels(1), "a view reads its own samples' pixels");
+        assertEquals(2, last.imageWidth());
+        double[] copy = images.pixels(1);
+        copy[0] = 99;
+        assertArrayEquals(new double[] {10 / 255.0, 20 / 255.0, 30 / 255.0, 40 / 255.0}, images.pixels(1),
+                "pixels(x) is a new array");
+        assertRejected("x must be a sample index between 0 and 2, but was 3", () -> images.pixels(3));
+        assertRejected("x must be a sample index between 0 and 1, but was -1", () -> last.pixels(-1));
+    }
+
+    @Test
+    void numbersHaveNoImageShape() {
+        DataSet xor = DataSet.xor();
+        assertFalse(xor.isImages());
+        assertRejected("imageWidth() needs a data set of images, but XOR holds numbers", xor::imageWidth);
+        assertRejected("imageHeight() needs a data set of images, but XOR holds numbers", xor::imageHeight);
+        assertRejected("pixels(x) needs a data set of images, but circle (9 points, seed 1), first 2 holds numbers",
+                () -> DataSet.circle(9, 1).first(2).pixels(0));
     }
 
     @Test

@@ -102,6 +102,16 @@ class IdxTest {
     }
 
     @Test
+    void imagesKeepTheirRowsAndColumns() throws Exception {
+        Idx images = Idx.images(file("wide", images(2, 2, 3)));
+        DataSet data = Idx.labelledImages("wide", images, Idx.labels(file("labels", labels(0, 1))), List.of("a", "b"));
+        assertEquals(3, data.imageWidth(), "columns");
+        assertEquals(2, data.imageHeight(), "rows");
+        assertArrayEquals(new double[] {42 / 255.0, 49 / 255.0, 56 / 255.0, 63 / 255.0, 70 / 255.0, 77 / 255.0},
+                data.pixels(1));
+    }
+
+    @Test
     void countsAndLabelsMustFitTheImages() throws Exception {
         Idx images = Idx.images(file("images", images(3, 2, 2)));
         Path two = file("two-labels", labels(0, 1));

@@ -209,15 +209,9 @@ final class NotebookRunner {
                         else
                             clear(outs);
                         continue;
-                    case "update_display_data": {
-                        String id = displayId(c);
-                        if (id != null)
-                            for (JsonObject target : this.displays.getOrDefault(id, List.of())) {
-                                target.add("data", bundle(c));
-                                target.add("metadata", metadata(c));
-                            }
+                    case "update_display_data":
+                        update(displayId(c), c);
                         continue;
-                    }
                     case "stream":
                     case "display_data":
                     case "execute_result":
@@ -255,8 +249,11 @@ final class NotebookRunner {
                         if (m.type.equals("execute_result"))
                             out.add("execution_count", c.get("execution_count"));
                         String id = displayId(c);
-                        if (id != null)
+                        if (id != null) {
+                            // As nbclient does: a new output under a known display id updates the earlier ones too.
+                            update(id, c);
                             this.displays.computeIfAbsent(id, k -> new ArrayList<>()).add(out);
+                        }
                         outs.add(out);
                         break;
                     }
@@ -272,6 +269,19 @@ final class NotebookRunner {
                 }
             }
             return outs;
+        }
+
+        /**
+         * Replaces the data and metadata of every stored output that carries display id {@code id}, in whichever
+         * cell it is (nbclient's {@code _update_display_id}); an unknown or missing id changes nothing.
+         */
+        private void update(String id, JsonObject content) {
+            if (id == null)
+                return;
+            for (JsonObject target : this.displays.getOrDefault(id, List.of())) {
+                target.add("data", bundle(content));
+                target.add("metadata", metadata(content));
+            }
         }
 
         private void clear(List<JsonObject> outs) {
