@@ -1,12 +1,18 @@
 package org.backprop.experiment;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
 import org.backprop.nn.TrainingHistory;
 import org.backprop.view.ChartView;
 import org.backprop.view.Charts;
+import org.backprop.view.Heatmap;
+import org.backprop.view.ImageView;
+import org.backprop.view.Plane;
 import org.backprop.view.TableView;
 import org.backprop.view.Tables;
 
@@ -64,6 +70,18 @@ public final class Comparison {
                     + "whose network this comparison does not have");
         }
         return network.copy();
+    }
+
+    /**
+     * Each run's decision boundary after training ({@link Plane#boundary}), titled by its label,
+     * {@code columns} to a row: small multiples of what each setting learned on {@code data}.
+     */
+    public ImageView boundaries(List<? extends Sample> data, int columns) {
+        List<Heatmap> maps = new ArrayList<>();
+        for (String label : runs.keySet()) {
+            maps.add(Plane.boundary(network(label), data).withTitles(label, "x", "y"));
+        }
+        return Plane.grid(maps, columns);
     }
 
     /** The error per iteration of every run, one line each (a diverged run ends where it diverged). */

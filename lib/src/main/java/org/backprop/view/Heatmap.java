@@ -63,6 +63,12 @@ public class Heatmap extends ImageView {
         boolean isPlane() {
             return plane != null;
         }
+
+        /** A plane whose values are all equal: a ground for points, with nothing for a colour bar to explain. */
+        boolean isBlank() {
+            double[] extremes = extremes(values);
+            return isPlane() && extremes[0] == extremes[1];
+        }
     }
 
     private final Spec spec;
@@ -121,9 +127,9 @@ public class Heatmap extends ImageView {
         }
         double[][] values = new double[resolution][resolution];
         for (int row = 0; row < resolution; row++) {
-            double y = yMax - (row + 0.5) * (yMax - yMin) / resolution;
+            double y = centre(yMax, yMin, row, resolution);
             for (int column = 0; column < resolution; column++) {
-                double x = xMin + (column + 0.5) * (xMax - xMin) / resolution;
+                double x = centre(xMin, xMax, column, resolution);
                 double value = f.applyAsDouble(x, y);
                 if (!Double.isFinite(value)) {
                     throw new IllegalArgumentException("f must give finite values, but f(" + x + ", " + y + ") = "
@@ -132,6 +138,19 @@ public class Heatmap extends ImageView {
                 values[row][column] = value;
             }
         }
+        return ofPlane(values, xMin, xMax, yMin, yMax);
+    }
+
+    /**
+     * The centre of cell {@code i} of {@code n} from {@code from} towards {@code to}: the x of a
+     * column (from xMin), or the y of a row (from yMax, y growing upwards).
+     */
+    static double centre(double from, double to, int i, int n) {
+        return from + (i + 0.5) * (to - from) / n;
+    }
+
+    /** Values already computed at the cell centres of the plane (see {@link #centre}), row 0 at the top. */
+    static Heatmap ofPlane(double[][] values, double xMin, double xMax, double yMin, double yMax) {
         double[] range = range(values);
         return of(new Spec(values, "", "x", "y", null, null, new double[] {xMin, xMax, yMin, yMax}, false,
                 Drawing.ColourMap.DIVERGING, range[0], range[1], null, null, null));
@@ -411,7 +430,9 @@ public class Heatmap extends ImageView {
                 g.setFont(Drawing.TITLE);
                 g.drawString(spec.title, left, PAD + g.getFontMetrics().getAscent());
             }
-            Drawing.colourBar(g, spec.colours, spec.low, spec.high, left + plotWidth + 16, top, plotHeight);
+            if (!spec.isBlank()) {
+                Drawing.colourBar(g, spec.colours, spec.low, spec.high, left + plotWidth + 16, top, plotHeight);
+            }
             if (spec.pointsX != null) {
                 legend(g, spec, left, image.getHeight() - PAD - small.getDescent());
             }
