@@ -46,6 +46,10 @@ final class Renderables {
         return new RenderableUnrolledDiagram(svg, text);
     }
 
+    static ContourPlot contourPlot(String png, String text, ContourPlot.Surface surface, Map<String, double[][]> paths) {
+        return new RenderableContourPlot(png, text, surface, paths);
+    }
+
     /** What every renderable view adds: its MIME bundle handed to the kernel's renderer. */
     private interface Renderable extends DisplayDataRenderable {
         Map<String, String> toMimeBundle();
@@ -94,6 +98,12 @@ final class Renderables {
     private static final class RenderableGraphDiagram extends GraphDiagram implements Renderable {
         RenderableGraphDiagram(String svg, String text) {
             super(svg, text);
+        }
+    }
+
+    private static final class RenderableContourPlot extends ContourPlot implements Renderable {
+        RenderableContourPlot(String png, String text, Surface surface, Map<String, double[][]> paths) {
+            super(png, text, surface, paths);
         }
     }
 
