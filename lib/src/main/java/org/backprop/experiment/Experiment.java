@@ -11,6 +11,7 @@ import org.backprop.nn.LearningRateSchedule;
 import org.backprop.nn.Loss;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
+import org.backprop.nn.SampleRows;
 import org.backprop.nn.TrainingDivergedException;
 import org.backprop.nn.TrainingHistory;
 
@@ -70,7 +71,9 @@ public final class Experiment {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1, but was " + iterations);
         }
-        return new Experiment(network.copy(), List.copyOf(samples), descent, iterations);
+        // A data set stored as rows stays as it is: the training loop reads its rows without a Sample per visit.
+        return new Experiment(network.copy(), samples instanceof SampleRows ? samples : List.copyOf(samples), descent,
+                iterations);
     }
 
     /** The base setting for one sample. */
