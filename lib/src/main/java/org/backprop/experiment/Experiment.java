@@ -3,14 +3,15 @@ package org.backprop.experiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.backprop.data.DataSet;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Batching;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Initialization;
+import org.backprop.nn.LearningRateSchedule;
 import org.backprop.nn.Loss;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
+import org.backprop.nn.SampleRows;
 import org.backprop.nn.TrainingDivergedException;
 import org.backprop.nn.TrainingHistory;
 
@@ -26,8 +27,8 @@ import org.backprop.nn.TrainingHistory;
  * rates.table()   // start, end and lowest error, and where a run diverged
  * }</pre>
  *
- * The things to vary: the learning rate, the hidden activation, the initialisation, the
- * batching, or any descents or networks you pass. A run that diverges is kept up to its last
+ * The things to vary: the learning rate, the optimizer, the learning-rate schedule, the hidden
+ * activation, the initialisation, the batching, or any descents or networks you pass. A run that diverges is kept up to its last
  * finite error and marked in the table.
  */
 public final class Experiment {
@@ -56,8 +57,8 @@ public final class Experiment {
             throw new IllegalArgumentException("samples must hold at least 1 sample, but was "
                     + (samples == null ? "null" : "empty"));
         }
-        // A data set's samples all have its row sizes: checking the first checks them all.
-        int checked = samples instanceof DataSet ? 1 : samples.size();
+        // Rows of a data set all have its sizes: checking the first checks them all.
+        int checked = samples instanceof SampleRows ? 1 : samples.size();
         for (int x = 0; x < checked; x++) {
             if (samples.get(x) == null) {
                 throw new IllegalArgumentException("samples[" + x + "] must not be null");
@@ -72,8 +73,8 @@ public final class Experiment {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1, but was " + iterations);
         }
-        // A data set is immutable and trains fastest as itself; any other list is copied.
-        return new Experiment(network.copy(), samples instanceof DataSet data ? data : List.copyOf(samples), descent,
+        // A data set stored as rows stays as it is: the training loop reads its rows without a Sample per visit.
+        return new Experiment(network.copy(), samples instanceof SampleRows ? samples : List.copyOf(samples), descent,
                 iterations);
     }
 
@@ -129,6 +130,44 @@ public final class Experiment {
         Map<String, GradientDescent> descents = new LinkedHashMap<>();
         for (Batching batching : values("batchings", batchings)) {
             descents.put(batching.toString(), descent.withBatching(batching));
+        }
+        return descents(descents);
+    }
+
+    /**
+     * One run per optimizer: each of {@code descents} lends its optimizer, learning rate and
+     * schedule to the base setting, which keeps its batching, biases, shuffling and evaluation.
+     * Labelled by the optimizer's name and η ("Adam, η = 0.001"), or its full name where two
+     * share a name:
+     * <pre>{@code
+     * experiment.optimizers(GradientDescent.withLearningRate(0.5),
+     *         GradientDescent.withLearningRate(0.001).using(Optimizer.adam()))
+     * }</pre>
+     */
+    public Comparison optimizers(GradientDescent... descents) {
+        GradientDescent[] given = values("descents", descents);
+        Map<String, GradientDescent> full = new LinkedHashMap<>();
+        Map<String, GradientDescent> byName = new LinkedHashMap<>();
+        for (int i = 0; i < given.length; i++) {
+            GradientDescent changed = given[i];
+            String setting = ", η = " + changed.learningRate()
+                    + (changed.schedule().equals(LearningRateSchedule.constant()) ? "" : ", " + changed.schedule());
+            GradientDescent run = descent.atLearningRate(changed.learningRate()).using(changed.optimizer())
+                    .withSchedule(changed.schedule());
+            if (full.put(changed.optimizer() + setting, run) != null) {
+                throw new IllegalArgumentException("descents[" + i + "] repeats the optimizer, learning rate and "
+                        + "schedule of an earlier one (" + changed.optimizer() + setting + "): each run needs its own");
+            }
+            byName.put(changed.optimizer().name() + setting, run);
+        }
+        return descents(byName.size() == full.size() ? byName : full);
+    }
+
+    /** One run per learning-rate schedule of the base descent's η, labelled by the schedule. */
+    public Comparison schedules(LearningRateSchedule... schedules) {
+        Map<String, GradientDescent> descents = new LinkedHashMap<>();
+        for (LearningRateSchedule schedule : values("schedules", schedules)) {
+            descents.put(schedule.toString(), descent.withSchedule(schedule));
         }
         return descents(descents);
     }

@@ -5,6 +5,10 @@ package org.backprop.nn;
  * arrays, the rows shared out between threads, and the spare arrays and the layer's swap places.
  * So the weights from before the latest update stay here, and going back one update — to the
  * last weights with a finite error, after a run diverged — costs no copy.
+ *
+ * <p>It also holds the optimizer's state for the run (see {@link Optimizer}), allocated here
+ * once and at rest, and the number of updates so far. Going back one update does not restore
+ * the state: it happens only when the run ends, and the state ends with it.
  */
 final class InPlaceUpdate {
 
@@ -15,15 +19,36 @@ final class InPlaceUpdate {
     private final boolean[] weightsKept;
     private final boolean[] biasesKept;
 
+    private final Optimizer optimizer;
+    /** Per state buffer of the optimizer (none, one or two), per layer: the weights' and biases' state. */
+    private final double[][][][] weightState;
+    private final double[][][] biasState;
+    /** The number of updates so far, and the learning rate of the latest. */
+    private long t;
+    private double rate;
+
     /** The rows shared out between threads, made once; the fields below say what they work on. */
     private final Parallel.Rows updateRows = this::updateRows;
-    private GradientDescent descent;
+    private double[][] state1;
+    private double[][] state2;
     private double[][] current;
     private double[][] gradient;
     private double[][] next;
 
-    InPlaceUpdate(Network network) {
+    InPlaceUpdate(Network network, Optimizer optimizer) {
         Layer[] layers = network.layers();
+        this.optimizer = optimizer;
+        int buffers = optimizer.state().size();
+        this.weightState = new double[2][][][];
+        this.biasState = new double[2][][];
+        for (int b = 0; b < buffers; b++) {
+            weightState[b] = new double[layers.length][][];
+            biasState[b] = new double[layers.length][];
+            for (int l = 1; l <= layers.length; l++) {
+                weightState[b][l - 1] = new double[layers[l - 1].size()][layers[l - 1].inputs()];
+                biasState[b][l - 1] = new double[layers[l - 1].size()];
+            }
+        }
         this.spareWeights = new double[layers.length][][];
         this.spareBiases = new double[layers.length][];
         this.weightsKept = new boolean[layers.length];
@@ -34,9 +59,16 @@ final class InPlaceUpdate {
         }
     }
 
-    /** Layer l's weights W ← W − η·∂E/∂W, each as {@code descent} computes it. */
-    void weights(GradientDescent descent, Layer layer, int l, double[][] gradient) {
-        this.descent = descent;
+    /** Starts the next update, at learning rate η = {@code rate}. */
+    void start(double rate) {
+        this.t++;
+        this.rate = rate;
+    }
+
+    /** Layer l's weights W ← W − η·∂E/∂W, or as the optimizer steps them, in place. */
+    void weights(Layer layer, int l, double[][] gradient) {
+        this.state1 = weightState[0] == null ? null : weightState[0][l - 1];
+        this.state2 = weightState[1] == null ? null : weightState[1][l - 1];
         this.current = layer.weights;
         this.gradient = gradient;
         this.next = spareWeights[l - 1];
@@ -44,6 +76,8 @@ final class InPlaceUpdate {
         spareWeights[l - 1] = layer.weights;
         weightsKept[l - 1] = true;
         layer.weights = next;
+        this.state1 = null;
+        this.state2 = null;
         this.current = null;
         this.gradient = null;
         this.next = null;
@@ -51,21 +85,16 @@ final class InPlaceUpdate {
 
     private void updateRows(int part, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
-            double[] w = current[j];
-            double[] g = gradient[j];
-            double[] row = next[j];
-            for (int k = 0; k < row.length; k++) {
-                row[k] = descent.updated(w[k], g[k]);
-            }
+            optimizer.update(current[j], gradient[j], next[j], state1 == null ? null : state1[j],
+                    state2 == null ? null : state2[j], rate, t);
         }
     }
 
-    /** Layer l's biases b ← b − η·∂E/∂b, each as {@code descent} computes it. */
-    void biases(GradientDescent descent, Layer layer, int l, double[] gradient) {
+    /** Layer l's biases b ← b − η·∂E/∂b, or as the optimizer steps them, in place. */
+    void biases(Layer layer, int l, double[] gradient) {
         double[] nextBiases = spareBiases[l - 1];
-        for (int j = 0; j < nextBiases.length; j++) {
-            nextBiases[j] = descent.updated(layer.biases[j], gradient[j]);
-        }
+        optimizer.update(layer.biases, gradient, nextBiases, biasState[0] == null ? null : biasState[0][l - 1],
+                biasState[1] == null ? null : biasState[1][l - 1], rate, t);
         spareBiases[l - 1] = layer.biases;
         biasesKept[l - 1] = true;
         layer.biases = nextBiases;

@@ -65,7 +65,7 @@ final class Training {
         }
         Memory.requireBatch(network, batchSize);
         this.core = new Backprop(network.sizes(), batchSize);
-        this.update = new InPlaceUpdate(network);
+        this.update = new InPlaceUpdate(network, descent.optimizer());
         this.order = new int[samples.size()];
         for (int x = 0; x < order.length; x++) {
             order[x] = x;
@@ -120,6 +120,7 @@ final class Training {
         if (shuffle != null) {
             shuffle();
         }
+        double rate = descent.learningRate(k);
         double errorSum = 0;
         int stalledUpdates = 0;
         Arrays.fill(norms, 0);
@@ -141,7 +142,7 @@ final class Training {
             for (int x = 0; x < batch.size(); x++) {
                 errorSum += batch.totalError[x];
             }
-            descent.descend(network, batch, update);
+            descent.descend(network, batch, update, rate);
             updated = true;
             double size = 0;
             for (int l = 1; l <= norms.length; l++) {

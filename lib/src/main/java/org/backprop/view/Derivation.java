@@ -180,14 +180,21 @@ public class Derivation extends View {
         return of(gradientEquations(backward, weight));
     }
 
-    /** The chain rule for one weight, then its update w⁺ = w − η·∂E_total/∂w. */
+    /**
+     * The chain rule for one weight, then its update w⁺ = w − η·∂E_total/∂w, for plain gradient
+     * descent (another optimizer's step: {@link Tables#optimizerSteps}).
+     */
     public static Derivation update(BackwardPass backward, String weight, GradientDescent descent) {
         require("descent", descent);
+        if (!descent.optimizer().isPlain()) {
+            throw new IllegalArgumentException("descent must step with plain gradient descent, w⁺ = w − η·∂E/∂w, "
+                    + "but used " + descent.optimizer() + " (Tables.optimizerSteps shows its step)");
+        }
         List<Equation> equations = new ArrayList<>(gradientEquations(backward, weight));
         Names.Weight w = backward.forward().names().weight(weight);
         double old = backward.forward().layer(w.layer()).weight(w.to(), w.from());
         double gradient = backward.weightGradient(w.layer(), w.to(), w.from());
-        double learningRate = descent.learningRate();
+        double learningRate = descent.learningRate(1);
         Term name = Term.named(weight);
         equations.add(new Equation(new Term(name.latex + "^{+}", weight + "⁺"),
                 new Term(name.latex + " - \\eta \\cdot " + dE(name).latex, weight + " − η·" + dE(name).text),

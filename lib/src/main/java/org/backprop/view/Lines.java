@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Lines {
 
     /** Okabe &amp; Ito's colour-blind-safe palette, without its yellow, which is faint on white. */
-    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000)};
     /** XChart's own least distance between ticks, in pixels. */
     private static final int DEFAULT_TICK_SPACING = 74;

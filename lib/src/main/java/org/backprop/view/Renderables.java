@@ -57,6 +57,10 @@ final class Renderables {
         return new RenderableHeatmap(spec);
     }
 
+    static ContourPlot contourPlot(String png, String text, ContourPlot.Surface surface, Map<String, double[][]> paths) {
+        return new RenderableContourPlot(png, text, surface, paths);
+    }
+
     /**
      * The running kernel's output area, or null outside a running kernel. IJava 1.3.0 makes its
      * kernel reachable through the runtime function {@code Kernel.getKernelInstance()}, which its
@@ -143,6 +147,12 @@ final class Renderables {
     private static final class RenderableGraphDiagram extends GraphDiagram implements Renderable {
         RenderableGraphDiagram(String svg, String text) {
             super(svg, text);
+        }
+    }
+
+    private static final class RenderableContourPlot extends ContourPlot implements Renderable {
+        RenderableContourPlot(String png, String text, Surface surface, Map<String, double[][]> paths) {
+            super(png, text, surface, paths);
         }
     }
 

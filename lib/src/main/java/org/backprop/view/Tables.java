@@ -58,8 +58,8 @@ public final class Tables {
      * The chain rule for every weight of layer l, one row per weight Wˡⱼₖ:
      * ∂E/∂w = ∂E/∂outⱼ · ∂outⱼ/∂netⱼ · ∂netⱼ/∂w (the last factor is outₖ of layer l−1), or
      * δⱼ · ∂netⱼ/∂w at a softmax or cross-entropy output (see {@link org.backprop.nn.Loss}), and the
-     * new weight the descent's update gives, w − η·∂E/∂w. Old weights are those of the backward
-     * pass's forward pass.
+     * new weight the descent's update gives, w − η·∂E/∂w (another optimizer's first step, from
+     * rest). Old weights are those of the backward pass's forward pass.
      */
     public static TableView derivatives(BackwardPass backward, int layer, GradientDescent descent) {
         View.require("backward", backward);
@@ -78,7 +78,9 @@ public final class Tables {
         DoubleColumn netDerivative = DoubleColumn.create("∂net/∂w");
         DoubleColumn gradient = DoubleColumn.create("∂E/∂w");
         DoubleColumn old = DoubleColumn.create("old w");
-        DoubleColumn updated = DoubleColumn.create("new w = w − η·∂E/∂w");
+        boolean plain = descent.optimizer().isPlain();
+        DoubleColumn updated = DoubleColumn.create(plain ? "new w = w − η·∂E/∂w"
+                : "new w (" + descent.optimizer().name() + ", first step)");
         DoubleColumn delta = DoubleColumn.create("δ = ∂E/∂net");
         for (int j = 0; j < weights.size(); j++) {
             for (int k = 0; k < weights.inputs(); k++) {
@@ -93,7 +95,7 @@ public final class Tables {
                 updated.append(descent.updated(backward, names.weight(layer, j, k)));
             }
         }
-        String rate = ", η = " + Decimals.of(descent.learningRate());
+        String rate = ", η = " + Decimals.of(descent.learningRate(1)) + (plain ? "" : ", " + descent.optimizer());
         if (layer == backward.depth() && (forward.loss().cancelsOutputDerivative()
                 || weights.activation() == Activation.SOFTMAX)) {
             // δ is not ∂E/∂out × ∂out/∂net here: the loss cancels f′, or softmax couples the outputs.
@@ -103,6 +105,46 @@ public final class Tables {
         }
         return TableView.of(Table.create("Layer " + layer + ": ∂E/∂w = ∂E/∂out × ∂out/∂net × ∂net/∂w" + rate, weight,
                 connection, outGradient, outDerivative, netDerivative, gradient, old, updated));
+    }
+
+    /**
+     * One parameter's first update by each descent, from rest, one row per label: η, the old
+     * value, ∂E/∂w, the optimizer's state after the step (velocity v; running mean square s;
+     * Adam's moments m and v) and the new value — each as the descent computes it
+     * ({@link GradientDescent#firstStep}).
+     */
+    public static TableView optimizerSteps(BackwardPass backward, String parameter,
+                                           Map<String, GradientDescent> descents) {
+        View.require("backward", backward);
+        View.require("parameter", parameter);
+        View.require("descents", descents);
+        if (descents.isEmpty()) {
+            throw new IllegalArgumentException("descents must hold at least 1 descent, but was empty");
+        }
+        StringColumn label = StringColumn.create("optimizer");
+        DoubleColumn rate = DoubleColumn.create("η");
+        DoubleColumn old = DoubleColumn.create("old " + parameter);
+        DoubleColumn gradient = DoubleColumn.create("∂E/∂" + parameter);
+        StringColumn state = StringColumn.create("state after the step");
+        DoubleColumn updated = DoubleColumn.create("new " + parameter);
+        for (Map.Entry<String, GradientDescent> entry : descents.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                throw new IllegalArgumentException("descents must not hold null labels or descents, but held "
+                        + entry.getKey() + " → " + entry.getValue());
+            }
+            GradientDescent.Step step = entry.getValue().firstStep(backward, parameter);
+            label.append(entry.getKey());
+            rate.append(step.learningRate());
+            old.append(step.old());
+            gradient.append(step.gradient());
+            StringBuilder values = new StringBuilder();
+            step.state().forEach((name, value) -> values.append(values.length() == 0 ? "" : ", ")
+                    .append(name).append(" = ").append(Decimals.of(value)));
+            state.append(values.length() == 0 ? "none" : values.toString());
+            updated.append(step.updated());
+        }
+        return TableView.of(Table.create("One step of " + parameter + " from rest, per optimizer", label, rate, old,
+                gradient, state, updated));
     }
 
     /**

@@ -17,8 +17,10 @@ import org.backprop.nn.Batching;
 import org.backprop.nn.Bias;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Initialization;
+import org.backprop.nn.LearningRateSchedule;
 import org.backprop.nn.Loss;
 import org.backprop.nn.Network;
+import org.backprop.nn.Optimizer;
 import org.backprop.nn.Sample;
 import org.backprop.nn.TrainingHistory;
 import org.backprop.view.TableView;
@@ -185,5 +187,38 @@ class ExperimentTest {
         assertRejected("label must be one of [mine], but was 'yours'", () -> own.run("yours"));
         assertRejected("runs must hold at least 1 training history, but was null", () -> Comparison.of(null));
         assertRejected("runs must hold at least 1 training history, but was empty", () -> Comparison.of(Map.of()));
+    }
+
+    @Test
+    void optimizersAndSchedulesInOneLineEach() {
+        WorkedExample mazur = WorkedExample.mazur();
+        Experiment experiment = Experiment.of(mazur.network(), mazur.sample(), mazur.descent(), 20);
+        GradientDescent adam = GradientDescent.withLearningRate(0.01).using(Optimizer.adam());
+        Comparison optimizers = experiment.optimizers(GradientDescent.withLearningRate(0.5), adam,
+                GradientDescent.withLearningRate(0.5).using(Optimizer.momentum(0.9)));
+        assertEquals(List.of("SGD, η = 0.5", "Adam, η = 0.01", "momentum, η = 0.5"),
+                List.copyOf(optimizers.runs().keySet()));
+        Network byHand = mazur.network();
+        TrainingHistory expected = mazur.descent().atLearningRate(0.01).using(Optimizer.adam())
+                .train(byHand, mazur.sample(), 20);
+        assertArrayEquals(expected.errors(), optimizers.run("Adam, η = 0.01").errors());
+        assertEquals(mazur.descent().updatesBiases(), optimizers.run("Adam, η = 0.01").descent().updatesBiases(),
+                "the base setting keeps its frozen biases");
+
+        Comparison twoMomenta = experiment.optimizers(GradientDescent.withLearningRate(0.5).using(Optimizer.momentum(0.9)),
+                GradientDescent.withLearningRate(0.5).using(Optimizer.momentum(0.5)));
+        assertEquals(List.of("momentum (μ = 0.9), η = 0.5", "momentum (μ = 0.5), η = 0.5"),
+                List.copyOf(twoMomenta.runs().keySet()));
+        assertRejected("descents[1] repeats the optimizer, learning rate and schedule of an earlier one (Adam (β₁ = 0.9, "
+                + "β₂ = 0.999, ε = 1.0E-8), η = 0.01): each run needs its own",
+                () -> experiment.optimizers(adam, GradientDescent.withLearningRate(0.01).using(Optimizer.adam())));
+        assertRejected("descents must hold at least 1 value, but was empty", () -> experiment.optimizers());
+        assertRejected("descents[0] must not be null", () -> experiment.optimizers((GradientDescent) null));
+
+        Comparison schedules = experiment.schedules(LearningRateSchedule.constant(),
+                LearningRateSchedule.stepDecay(0.5, 5));
+        assertEquals(List.of("constant", "step decay ×0.5 every 5 epochs"), List.copyOf(schedules.runs().keySet()));
+        assertRejected("schedules[1] repeats schedules[0] (constant): each run needs its own value",
+                () -> experiment.schedules(LearningRateSchedule.constant(), LearningRateSchedule.constant()));
     }
 }
