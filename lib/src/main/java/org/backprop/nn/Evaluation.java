@@ -49,13 +49,17 @@ public record Evaluation(int samples, double meanError, double accuracy) {
     }
 
     private static boolean sameClass(double[] out, double[] target) {
-        if (out.length == 1) {
-            return (out[0] >= 0.5) == (target[0] >= 0.5);
-        }
-        return largest(out) == largest(target);
+        return classOf(out) == classOf(target);
     }
 
-    private static int largest(double[] values) {
+    /**
+     * The class an output (or a target) picks: the index of its largest value (ties: the first),
+     * or, with one value, 1 if it is at least 0.5, else 0.
+     */
+    static int classOf(double[] values) {
+        if (values.length == 1) {
+            return values[0] >= 0.5 ? 1 : 0;
+        }
         int largest = 0;
         for (int j = 1; j < values.length; j++) {
             if (values[j] > values[largest]) {
