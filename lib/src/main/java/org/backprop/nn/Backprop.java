@@ -195,6 +195,29 @@ final class Backprop {
         return inputColumns != null && size >= Kernels.COLUMN_BATCH;
     }
 
+    /** What to do with each batch {@link #forwardInBatches} has run: samples from … from + m − 1. */
+    interface Batch {
+        void done(int from, int m);
+    }
+
+    /**
+     * The feedforward of every sample, in batches of up to {@link #capacity} in their order:
+     * loads each batch (from {@code rows} if not null, else from {@code samples}), runs it through
+     * {@code layers} and hands it to {@code batch} while its values are in the buffers.
+     */
+    void forwardInBatches(Layer[] layers, Loss loss, List<Sample> samples, SampleRows rows, int n, Batch batch) {
+        int[] order = new int[Math.min(capacity, n)];
+        for (int from = 0; from < n; from += capacity) {
+            int m = Math.min(capacity, n - from);
+            for (int x = 0; x < m; x++) {
+                order[x] = from + x;
+            }
+            load(samples, rows, order, 0, m);
+            forward(layers, loss);
+            batch.done(from, m);
+        }
+    }
+
     /**
      * The feedforward through {@code layers}: netˡ, outˡ and f′(netˡ) of every layer, then
      * E_total of every sample.

@@ -27,25 +27,18 @@ public record Evaluation(int samples, double meanError, double accuracy) {
     }
 
     static Evaluation of(Network network, List<Sample> samples, Backprop core) {
-        SampleRows rows = samples instanceof SampleRows r ? r : null;
         int n = samples.size();
-        int[] order = new int[Math.min(core.capacity, n)];
         int last = network.depth();
-        double errorSum = 0;
-        int right = 0;
-        for (int from = 0; from < n; from += core.capacity) {
-            int m = Math.min(core.capacity, n - from);
-            for (int x = 0; x < m; x++) {
-                order[x] = from + x;
-            }
-            core.load(samples, rows, order, 0, m);
-            core.forward(network.layers(), network.loss());
-            for (int x = 0; x < m; x++) {
-                errorSum += core.totalError[x];
-                right += sameClass(core.out[last][x], core.target[x]) ? 1 : 0;
-            }
-        }
-        return new Evaluation(n, errorSum / n, (double) right / n);
+        double[] errorSum = {0};
+        int[] right = {0};
+        core.forwardInBatches(network.layers(), network.loss(), samples, samples instanceof SampleRows r ? r : null,
+                n, (from, m) -> {
+                    for (int x = 0; x < m; x++) {
+                        errorSum[0] += core.totalError[x];
+                        right[0] += sameClass(core.out[last][x], core.target[x]) ? 1 : 0;
+                    }
+                });
+        return new Evaluation(n, errorSum[0] / n, (double) right[0] / n);
     }
 
     private static boolean sameClass(double[] out, double[] target) {

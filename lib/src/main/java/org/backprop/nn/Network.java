@@ -313,19 +313,12 @@ public final class Network {
         }
         SampleRows rows = new InputRows(inputs, size(0), size(depth()));
         Backprop core = new Backprop(sizes(), Math.min(Evaluation.BATCH, inputs.length));
-        int[] order = new int[core.capacity];
         double[][] outputs = new double[inputs.length][];
-        for (int from = 0; from < inputs.length; from += core.capacity) {
-            int m = Math.min(core.capacity, inputs.length - from);
-            for (int x = 0; x < m; x++) {
-                order[x] = from + x;
-            }
-            core.load(null, rows, order, 0, m);
-            core.forward(layers, loss);
+        core.forwardInBatches(layers, loss, null, rows, inputs.length, (from, m) -> {
             for (int x = 0; x < m; x++) {
                 outputs[from + x] = core.out[depth()][x].clone();
             }
-        }
+        });
         return outputs;
     }
 

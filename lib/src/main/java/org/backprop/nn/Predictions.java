@@ -29,28 +29,21 @@ public final class Predictions {
         Require.present("network", network);
         network.checkSamples(samples);
         Backprop core = Evaluation.core(network, samples);
-        SampleRows rows = samples instanceof SampleRows r ? r : null;
         int n = samples.size();
         int last = network.depth();
         int outputs = network.size(last);
         int[] predicted = new int[n];
         int[] actual = new int[n];
         double[] confidence = new double[n];
-        int[] order = new int[core.capacity];
-        for (int from = 0; from < n; from += core.capacity) {
-            int m = Math.min(core.capacity, n - from);
-            for (int x = 0; x < m; x++) {
-                order[x] = from + x;
-            }
-            core.load(samples, rows, order, 0, m);
-            core.forward(network.layers(), network.loss());
-            for (int x = 0; x < m; x++) {
-                double[] out = core.out[last][x];
-                predicted[from + x] = Evaluation.classOf(out);
-                actual[from + x] = Evaluation.classOf(core.target[x]);
-                confidence[from + x] = outputs == 1 ? Math.max(out[0], 1 - out[0]) : out[predicted[from + x]];
-            }
-        }
+        core.forwardInBatches(network.layers(), network.loss(), samples, samples instanceof SampleRows r ? r : null,
+                n, (from, m) -> {
+                    for (int x = 0; x < m; x++) {
+                        double[] out = core.out[last][x];
+                        predicted[from + x] = Evaluation.classOf(out);
+                        actual[from + x] = Evaluation.classOf(core.target[x]);
+                        confidence[from + x] = outputs == 1 ? Math.max(out[0], 1 - out[0]) : out[predicted[from + x]];
+                    }
+                });
         return new Predictions(Math.max(2, outputs), predicted, actual, confidence);
     }
 
