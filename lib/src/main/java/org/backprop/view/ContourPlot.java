@@ -155,21 +155,10 @@ public class ContourPlot extends View {
         return grid;
     }
 
-    private static double[] minMax(double[][] grid) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] row : grid) {
-            for (double value : row) {
-                min = Math.min(min, value);
-                max = Math.max(max, value);
-            }
-        }
-        return new double[] {min, max};
-    }
 
     /** The contour levels, ascending, strictly between min and max: 1-2-5 steps, by factors or even. */
     static double[] levels(double[][] grid) {
-        double[] range = minMax(grid);
+        double[] range = Drawing.extremes(grid);
         double min = range[0];
         double max = range[1];
         List<Double> levels = new ArrayList<>();
@@ -409,7 +398,7 @@ public class ContourPlot extends View {
     }
 
     private static String text(Surface s, Map<String, double[][]> paths, double[][] grid, double[] levels) {
-        double[] range = minMax(grid);
+        double[] range = Drawing.extremes(grid);
         StringBuilder text = new StringBuilder(s.title()).append(" over ").append(s.a()).append(" from ")
                 .append(Decimals.of(s.aFrom())).append(" to ").append(Decimals.of(s.aTo())).append(", ")
                 .append(s.b()).append(" from ").append(Decimals.of(s.bFrom())).append(" to ")

@@ -185,4 +185,17 @@ final class Drawing {
         }
         return lines;
     }
+
+    /** The smallest and the largest of the values, {low, high}. */
+    static double[] extremes(double[][] values) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double[] row : values) {
+            for (double value : row) {
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+            }
+        }
+        return new double[] {low, high};
+    }
 }

@@ -66,7 +66,7 @@ public class Heatmap extends ImageView {
 
         /** A plane whose values are all equal: a ground for points, with nothing for a colour bar to explain. */
         boolean isBlank() {
-            double[] extremes = extremes(values);
+            double[] extremes = Drawing.extremes(values);
             return isPlane() && extremes[0] == extremes[1];
         }
     }
@@ -290,22 +290,10 @@ public class Heatmap extends ImageView {
         return copy;
     }
 
-    /** The smallest and the largest value. */
-    private static double[] extremes(double[][] values) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double[] row : values) {
-            for (double value : row) {
-                low = Math.min(low, value);
-                high = Math.max(high, value);
-            }
-        }
-        return new double[] {low, high};
-    }
 
     /** The colour bar's range by default: the values', or around the one value they all have. */
     private static double[] range(double[][] values) {
-        double[] extremes = extremes(values);
+        double[] extremes = Drawing.extremes(values);
         return extremes[1] > extremes[0] ? extremes : new double[] {extremes[0] - 1, extremes[0] + 1};
     }
 
@@ -344,7 +332,7 @@ public class Heatmap extends ImageView {
     private static String describe(Spec spec) {
         int rows = spec.values.length;
         int columns = spec.values[0].length;
-        double[] extremes = extremes(spec.values);
+        double[] extremes = Drawing.extremes(spec.values);
         StringBuilder text = new StringBuilder(spec.title.isEmpty() ? "Heatmap" : spec.title).append(" (");
         if (spec.isPlane()) {
             text.append(spec.xTitle).append(" from ").append(Decimals.of(spec.plane[0])).append(" to ")
