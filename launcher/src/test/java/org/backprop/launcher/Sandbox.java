@@ -100,6 +100,20 @@ final class Sandbox {
         return this;
     }
 
+    /**
+     * Debian's own Jupyter (jupyter-notebook and nbformat, without a jupyter-trust program), linked
+     * into a folder on the PATH; null when this machine has none.
+     */
+    Sandbox withDebianJupyter() {
+        Path jupyter = Path.of("/usr/bin/jupyter");
+        Path notebook = Path.of("/usr/bin/jupyter-notebook");
+        if (!Files.isExecutable(jupyter) || !Files.isExecutable(notebook)) {
+            return null;
+        }
+        path.add(tools("debian-jupyter", Map.of("jupyter", jupyter, "jupyter-notebook", notebook)));
+        return this;
+    }
+
     /** A jupyter-&lt;subcommand&gt; program of another installation, in a folder of its own on the PATH. */
     Sandbox withOtherJupyterProgram(String subcommand) {
         Path dir = bin.resolveSibling("other-bin");
