@@ -113,6 +113,8 @@ def _parser():
                "IJAVA_SHA256 is the SHA-256 the zip must have; BACKPROP_DATA=/path/to/folder names a folder "
                "that holds Fashion-MNIST's four .gz files (else .course/data, else Debian's "
                "dataset-fashion-mnist, else a download); BACKPROP_DATA_URL downloads them from a mirror; "
+               "BACKPROP_MATHJAX=/path/to/mathjax names the MathJax 2 that --site copies into the site "
+               "(default: Debian's /usr/share/javascript/mathjax, if installed; 'cdn' loads it from its CDN); "
                "JAVA_HOME chooses the JDK; PYTHON chooses the Python that runs ./course.")
     parser.add_argument("--port", type=_port, help="port for Jupyter (default: the first free from 8888)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")

@@ -101,16 +101,16 @@ final class Sandbox {
     }
 
     /**
-     * Debian's own Jupyter (jupyter-notebook and nbformat, without a jupyter-trust program), linked
-     * into a folder on the PATH; null when this machine has none.
+     * Debian's own Jupyter (jupyter-notebook, jupyter-nbconvert 6.5 and nbformat, without a
+     * jupyter-trust program), linked into a folder on the PATH; null when this machine has none.
      */
     Sandbox withDebianJupyter() {
-        Path jupyter = Path.of("/usr/bin/jupyter");
-        Path notebook = Path.of("/usr/bin/jupyter-notebook");
-        if (!Files.isExecutable(jupyter) || !Files.isExecutable(notebook)) {
+        Map<String, Path> programs = Stream.of("jupyter", "jupyter-notebook", "jupyter-nbconvert")
+                .collect(Collectors.toMap(program -> program, program -> Path.of("/usr/bin", program)));
+        if (!programs.values().stream().allMatch(Files::isExecutable)) {
             return null;
         }
-        path.add(tools("debian-jupyter", Map.of("jupyter", jupyter, "jupyter-notebook", notebook)));
+        path.add(tools("debian-jupyter", programs));
         return this;
     }
 
