@@ -2,15 +2,19 @@
 
 1. builds the helper jar with ./mvnw (nothing to do when it is fresh);
 2. finds Jupyter on the PATH, or installs the pinned one (binder/requirements.txt) into .course/venv;
-3. installs the IJava 1.3.0 kernel into .course/jupyter (nothing outside this folder is touched);
-4. starts Jupyter in notebooks/ and prints the URL.
+3. installs the IJava 1.3.0 kernel into .course/jupyter;
+4. marks the notebooks in notebooks/ trusted (signed in Jupyter's own trust database), so that
+   their stored diagrams show before their cells run;
+5. starts Jupyter in notebooks/ and prints the URL.
 
---install-only does 1-3, then makes sure of Fashion-MNIST (a copy on this computer, else a download
+--install-only does 1-4, then makes sure of Fashion-MNIST (a copy on this computer, else a download
 into .course/data), so that a Binder image or a classroom needs no network later; plain ./course
 leaves that to the notebooks, which download it on first use.
 
 --check runs every notebook with the real kernel instead of starting Jupyter; --site renders the
-notebooks to HTML pages. Everything ./course installs lives in .course/; delete it to start over.
+notebooks to HTML pages. Everything ./course installs lives in .course/ (but the trust signatures,
+which live where Jupyter keeps them: ~/.local/share/jupyter unless JUPYTER_DATA_DIR says otherwise);
+delete .course/ to start over.
 """
 import argparse
 import glob
@@ -28,6 +32,7 @@ from jupyter_env import find_or_install_jupyter, serve  # noqa: E402
 from notebook_check import check_notebooks  # noqa: E402
 from problem import Problem  # noqa: E402
 from static_site import build_site  # noqa: E402
+from trust import trust_notebooks  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 STATE = os.path.join(ROOT, ".course")
@@ -71,11 +76,13 @@ def _run(args, env):
     install_kernel(JUPYTER_DATA, DOWNLOADS, jdk, args.kernel_memory, env, _say)
     # Jupyter looks for kernels in JUPYTER_PATH before its own folders: this kernel named "java" wins.
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (JUPYTER_DATA, env.get("JUPYTER_PATH")) if p)
+    if args.check:
+        _check(jupyter, notebooks, args.site, env)
+        return
+    trust_notebooks(jupyter, notebooks, env, _say)
     if args.install_only:
         fetch_fashion_mnist(ROOT, jdk, env)
         _say("Installed. ./course starts Jupyter.")
-    elif args.check:
-        _check(jupyter, notebooks, args.site, env)
     else:
         serve(jupyter, os.path.join(ROOT, "notebooks"), args.port, not args.no_browser, env, _say)
 
@@ -106,6 +113,8 @@ def _parser():
                "IJAVA_SHA256 is the SHA-256 the zip must have; BACKPROP_DATA=/path/to/folder names a folder "
                "that holds Fashion-MNIST's four .gz files (else .course/data, else Debian's "
                "dataset-fashion-mnist, else a download); BACKPROP_DATA_URL downloads them from a mirror; "
+               "BACKPROP_MATHJAX=/path/to/mathjax names the MathJax 2 that --site copies into the site "
+               "(default: Debian's /usr/share/javascript/mathjax, if installed; 'cdn' loads it from its CDN); "
                "JAVA_HOME chooses the JDK; PYTHON chooses the Python that runs ./course.")
     parser.add_argument("--port", type=_port, help="port for Jupyter (default: the first free from 8888)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")

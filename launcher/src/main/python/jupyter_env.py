@@ -46,6 +46,12 @@ class Jupyter(NamedTuple):
                 return app
         return "notebook" if self.has("notebook") else "lab"
 
+    def program(self, subcommand):
+        """The `jupyter-<subcommand>` program `jupyter <subcommand>` runs: the one beside this jupyter,
+        else the one on the PATH (None if neither)."""
+        beside = os.path.join(os.path.dirname(self.executable), "jupyter-" + subcommand)
+        return beside if os.access(beside, os.X_OK) else shutil.which("jupyter-" + subcommand)
+
     def _beside(self, subcommand):
         return os.access(os.path.join(os.path.dirname(self.executable), "jupyter-" + subcommand), os.X_OK)
 

@@ -77,6 +77,6 @@ class CheckTest {
 
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(Files.readString(site.resolve("00-first.html"))
-                .contains("rendered from " + sandbox.root.resolve(".course/checked/00-first.ipynb")));
+                .contains("rendered from 00-first.ipynb (executed copy)</p>"));
     }
 }

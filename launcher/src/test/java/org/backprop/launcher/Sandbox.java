@@ -100,6 +100,20 @@ final class Sandbox {
         return this;
     }
 
+    /**
+     * Debian's own Jupyter (jupyter-notebook, jupyter-nbconvert 6.5 and nbformat, without a
+     * jupyter-trust program), linked into a folder on the PATH; null when this machine has none.
+     */
+    Sandbox withDebianJupyter() {
+        Map<String, Path> programs = Stream.of("jupyter", "jupyter-notebook", "jupyter-nbconvert")
+                .collect(Collectors.toMap(program -> program, program -> Path.of("/usr/bin", program)));
+        if (!programs.values().stream().allMatch(Files::isExecutable)) {
+            return null;
+        }
+        path.add(tools("debian-jupyter", programs));
+        return this;
+    }
+
     /** A jupyter-&lt;subcommand&gt; program of another installation, in a folder of its own on the PATH. */
     Sandbox withOtherJupyterProgram(String subcommand) {
         Path dir = bin.resolveSibling("other-bin");
