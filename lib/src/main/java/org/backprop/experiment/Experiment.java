@@ -218,6 +218,10 @@ public final class Experiment {
                 throw new IllegalArgumentException(parameter + " must not hold null labels or settings, but held "
                         + label + " → " + value);
             }
+            if (label.isBlank()) {
+                throw new IllegalArgumentException(parameter + " must label each setting with a non-blank name (the "
+                        + "chart's legend shows it), but held the label '" + label + "'");
+            }
         });
         return settings;
     }

@@ -210,6 +210,10 @@ class ExperimentTest {
         withNull.put("none", null);
         assertRejected("networks must not hold null labels or settings, but held none → null",
                 () -> base.networks(withNull));
+        assertRejected("networks must label each setting with a non-blank name (the chart's legend shows it), but "
+                + "held the label ' '", () -> base.networks(Map.of(" ", mazur.network())));
+        assertRejected("descents must label each setting with a non-blank name (the chart's legend shows it), but "
+                + "held the label ''", () -> base.descents(Map.of("", mazur.descent())));
     }
 
     @Test
@@ -221,6 +225,8 @@ class ExperimentTest {
         assertRejected("label must be one of [mine], but was 'yours'", () -> own.run("yours"));
         assertRejected("runs must hold at least 1 training history, but was null", () -> Comparison.of(null));
         assertRejected("runs must hold at least 1 training history, but was empty", () -> Comparison.of(Map.of()));
+        assertRejected("runs must label each run with a non-blank name (the chart's legend shows it), but held the "
+                + "label ''", () -> Comparison.of(Map.of("", run)));
     }
 
     @Test
