@@ -23,10 +23,41 @@ import org.backprop.nn.Sample;
 public record WorkedExample(String title, String author, URI source, Network network, Sample sample,
                             GradientDescent descent) {
 
+    /** Every component present, the texts not blank, and the sample fitting the network. */
+    public WorkedExample {
+        text("title", title);
+        text("author", author);
+        present("source", source);
+        present("network", network);
+        present("sample", sample);
+        present("descent", descent);
+        try {
+            network.forward(sample);
+        } catch (IllegalArgumentException wrongSize) {
+            throw new IllegalArgumentException("sample does not fit the network: " + wrongSize.getMessage(),
+                    wrongSize);
+        }
+        // A copy: changing the network passed in later must not change the published start.
+        network = network.copy();
+    }
+
     /** A new network with the published starting weights and biases. */
     @Override
     public Network network() {
         return network.copy();
+    }
+
+    private static void present(String parameter, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(parameter + " must not be null");
+        }
+    }
+
+    private static void text(String parameter, String value) {
+        present(parameter, value);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(parameter + " must be a non-blank text, but was '" + value + "'");
+        }
     }
 
     /**

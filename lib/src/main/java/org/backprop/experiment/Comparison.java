@@ -40,6 +40,10 @@ public final class Comparison {
                 throw new IllegalArgumentException("runs must not hold null labels or histories, but held "
                         + label + " → " + run);
             }
+            if (label.isBlank()) {
+                throw new IllegalArgumentException("runs must label each run with a non-blank name (the chart's "
+                        + "legend shows it), but held the label '" + label + "'");
+            }
         });
         return new Comparison(new LinkedHashMap<>(runs), Map.of());
     }

@@ -95,8 +95,16 @@ public final class Experiment {
         return descents(descents);
     }
 
-    /** One run per activation of the hidden layers (the output layer keeps its own). */
+    /**
+     * One run per activation of the hidden layers (the output layer keeps its own); the network
+     * must have a hidden layer, or every run would be the same.
+     */
     public Comparison hiddenActivations(Activation... activations) {
+        if (network.depth() == 1) {
+            throw new IllegalArgumentException("the network must have at least 1 hidden layer for hidden activations "
+                    + "to compare, but had 0 (only its output layer): every run would be the same (compare output "
+                    + "activations with networks(...) and network.withOutputActivation(...))");
+        }
         Map<String, Network> networks = new LinkedHashMap<>();
         for (Activation activation : values("activations", activations)) {
             networks.put(activation.toString(), network.withHiddenActivation(activation));
@@ -145,7 +153,7 @@ public final class Experiment {
      * }</pre>
      */
     public Comparison optimizers(GradientDescent... descents) {
-        GradientDescent[] given = values("descents", descents);
+        GradientDescent[] given = present("descents", descents);
         Map<String, GradientDescent> full = new LinkedHashMap<>();
         Map<String, GradientDescent> byName = new LinkedHashMap<>();
         for (int i = 0; i < given.length; i++) {
@@ -210,6 +218,10 @@ public final class Experiment {
                 throw new IllegalArgumentException(parameter + " must not hold null labels or settings, but held "
                         + label + " → " + value);
             }
+            if (label.isBlank()) {
+                throw new IllegalArgumentException(parameter + " must label each setting with a non-blank name (the "
+                        + "chart's legend shows it), but held the label '" + label + "'");
+            }
         });
         return settings;
     }
@@ -230,8 +242,24 @@ public final class Experiment {
         return values;
     }
 
+    /** {@code values}, each present and each once, by value and by name (its run's label). */
     @SafeVarargs
     private static <T> T[] values(String parameter, T... values) {
+        present(parameter, values);
+        for (int i = 0; i < values.length; i++) {
+            for (int k = 0; k < i; k++) {
+                // Runs are labelled by the values' names: equal names would leave one run under both.
+                if (values[i].equals(values[k]) || values[i].toString().equals(values[k].toString())) {
+                    throw new IllegalArgumentException(parameter + "[" + i + "] repeats " + parameter + "[" + k
+                            + "] (" + values[i] + "): each run needs its own value");
+                }
+            }
+        }
+        return values;
+    }
+
+    @SafeVarargs
+    private static <T> T[] present(String parameter, T... values) {
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException(parameter + " must hold at least 1 value, but was "
                     + (values == null ? "null" : "empty"));
@@ -239,12 +267,6 @@ public final class Experiment {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 throw new IllegalArgumentException(parameter + "[" + i + "] must not be null");
-            }
-            for (int k = 0; k < i; k++) {
-                if (values[i].equals(values[k])) {
-                    throw new IllegalArgumentException(parameter + "[" + i + "] repeats " + parameter + "[" + k
-                            + "] (" + values[i] + "): each run needs its own value");
-                }
             }
         }
         return values;

@@ -35,9 +35,17 @@ public final class Batching {
         return size == 1 ? PER_SAMPLE : new Batching(size);
     }
 
-    /** The number of samples per batch for a data set of {@code samples} samples. */
+    /**
+     * The number of samples per batch for a data set of {@code samples} samples. Mini-batches
+     * larger than the data set are refused: they would be one full batch labelled as something else.
+     */
     int size(int samples) {
-        return size == 0 ? samples : Math.min(size, samples);
+        if (size > samples) {
+            throw new IllegalArgumentException("batching (" + this + ") must fit the data set: expected a batch "
+                    + "size of at most its " + samples + " samples (Batching.FULL for one batch of them all), but was "
+                    + size);
+        }
+        return size == 0 ? samples : size;
     }
 
     @Override

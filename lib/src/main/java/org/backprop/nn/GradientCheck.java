@@ -9,11 +9,13 @@ import java.util.Map;
  * backprop ∂E/∂w, the numerical estimate and how far apart they are.
  *
  * <p>The distance is the relative error |backprop − numerical| / max(|backprop|, |numerical|),
- * and 0 when both are exactly 0. Relative, not absolute, because gradients range over many
- * orders of magnitude: an absolute 10⁻⁷ is a perfect match for ∂E/∂w5 = 0.08 but all of a
- * gradient of 10⁻⁷. It lies between 0 and 2: exactly 1 when one side is 0 and the other is not
- * (a nudge across a ReLU's kink, or a missing term in the backward pass), 2 when they are equal
- * but of opposite sign (a sign error).
+ * and 0 when both |backprop| and |numerical| are below {@link #ZERO} = 10⁻¹²: such a gradient is
+ * 0 to rounding, and the quotient of two rounding errors would say nothing. Relative, not
+ * absolute, because gradients range over many orders of magnitude: an absolute 10⁻⁷ is a perfect
+ * match for ∂E/∂w5 = 0.08 but all of a gradient of 10⁻⁷. It lies between 0 and 2: exactly 1 when
+ * one side is 0 and the other is not (a nudge across a ReLU's kink, or a missing term in the
+ * backward pass), 2 when they are equal but of opposite sign (a sign error). A network whose true
+ * gradients are below 10⁻¹² cannot be checked this way: scale its error up first.
  */
 public final class GradientCheck {
 
@@ -23,10 +25,20 @@ public final class GradientCheck {
      * @param parameter     its name (w5, b1, b_h1)
      * @param backprop      ∂E/∂w from the backward pass (or from the gradients checked)
      * @param numerical     the finite-difference estimate
-     * @param relativeError |backprop − numerical| / max(|backprop|, |numerical|), 0 when both are 0
+     * @param relativeError |backprop − numerical| / max(|backprop|, |numerical|), 0 when both are
+     *                      below {@link #ZERO}
      */
     public record Row(String parameter, double backprop, double numerical, double relativeError) {
     }
+
+    /**
+     * Below this, a gradient counts as 0. Why 10⁻¹²: backpropagation's sums of terms of order 1
+     * leave rounding of about 10⁻¹⁶ where the true gradient is 0 (a bias that softmax ignores:
+     * −1.1·10⁻¹⁶), four powers of ten below; a finite difference resolves no finer than one unit in
+     * the last place of E over 2h, about 3·10⁻¹³ … 3·10⁻¹¹ for E ≈ 0.3 and h = 10⁻⁴ … 10⁻⁶, so an
+     * estimate below it is rounding too; and the gradients the course checks are 10⁻⁶ or larger.
+     */
+    public static final double ZERO = 1e-12;
 
     private final NumericalGradient numerical;
     private final Map<String, Row> rows;
@@ -96,10 +108,10 @@ public final class GradientCheck {
         return new GradientCheck(numerical, rows);
     }
 
-    /** |a − b| / max(|a|, |b|), and 0 when a = b = 0 (where the quotient would be 0/0). */
+    /** |a − b| / max(|a|, |b|), and 0 when |a| and |b| are both below {@link #ZERO} (0 to rounding). */
     private static double relativeError(double a, double b) {
         double larger = Math.max(Math.abs(a), Math.abs(b));
-        return larger == 0 ? 0 : Math.abs(a - b) / larger;
+        return larger < ZERO ? 0 : Math.abs(a - b) / larger;
     }
 
     /** The finite difference the backprop values were checked against. */

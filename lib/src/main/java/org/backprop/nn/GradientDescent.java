@@ -77,7 +77,10 @@ public final class GradientDescent {
                 schedule);
     }
 
-    /** The same, with updates over batches of the given kind (full, per sample, mini-batches). */
+    /**
+     * The same, with updates over batches of the given kind (full, per sample, mini-batches).
+     * Training refuses mini-batches larger than the data set it is given.
+     */
     public GradientDescent withBatching(Batching batching) {
         return new GradientDescent(learningRate, rule, updateBiases, Require.present("batching", batching),
                 shuffleSeed, evaluationSamples, optimizer, schedule);

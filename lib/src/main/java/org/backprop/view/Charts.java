@@ -54,7 +54,7 @@ public final class Charts {
      * {@code run.errors()} has every value.
      */
     public static ChartView errors(Map<String, TrainingHistory> runs) {
-        String meaning = ErrorCurve.meaning(runs);
+        String meaning = ErrorCurve.meaning(View.labelled("runs", runs));
         boolean positive = runs.values().stream()
                 .allMatch(run -> Arrays.stream(ErrorCurve.of(run).errors()).allMatch(e -> e > 0));
         XYChart chart = meaning.equals("E_total")
@@ -79,12 +79,7 @@ public final class Charts {
 
     /** Every weight after each kept iteration of a run (iteration 0 is the start). */
     public static ChartView weights(TrainingHistory history) {
-        View.require("history", history);
-        List<TrainingHistory.Iteration> kept = history.snapshots();
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("history must keep snapshots to chart weights: expected at "
-                    + "least 1 kept iteration, but the run kept 0 (train with snapshots > 0)");
-        }
+        List<TrainingHistory.Iteration> kept = View.requireSnapshots(history, "chart weights").snapshots();
         XYChart chart = chart("Weights per iteration", "iteration", "weight");
         double[] iterations = new double[kept.size() + 1];
         Arrays.setAll(iterations, k -> k);
@@ -142,11 +137,12 @@ public final class Charts {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must hold at least 1 run, but was empty");
         }
+        View.labelled("runs", runs);
         Map<String, double[]> lines = new LinkedHashMap<>();
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
         for (Map.Entry<String, TrainingHistory> run : runs.entrySet()) {
-            double[] values = traced(run.getKey(), View.require("runs['" + run.getKey() + "']", run.getValue()), name);
+            double[] values = traced(run.getKey(), run.getValue(), name);
             for (double value : values) {
                 smallest = Math.min(smallest, value > 0 ? value : Double.NEGATIVE_INFINITY);
                 largest = Math.max(largest, value);
@@ -200,6 +196,12 @@ public final class Charts {
                 .mapToDouble(i -> NET_RANGE * i / ACTIVATION_POINTS).toArray();
         for (int a = 0; a < activations.length; a++) {
             Activation activation = View.require("activations[" + a + "]", activations[a]);
+            for (int earlier = 0; earlier < a; earlier++) {
+                if (activations[earlier] == activation) {
+                    throw new IllegalArgumentException("activations[" + a + "] repeats activations[" + earlier + "] ("
+                            + activation + "): expected each activation once, as each gets its own line");
+                }
+            }
             line(chart.addSeries(activation.toString(), net,
                     Arrays.stream(net).map(x -> value.applyAsDouble(activation, x)).toArray()));
         }
@@ -221,6 +223,7 @@ public final class Charts {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("lines must hold at least 1 line, but was empty");
         }
+        View.labelled("lines", lines);
         XYChart chart = chart(title, xTitle, yTitle);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -230,7 +233,7 @@ public final class Charts {
         double decades = Math.log10(Arrays.stream(x).max().orElseThrow() / Arrays.stream(x).min().orElseThrow());
         chart.getStyler().setXAxisLabelRotation(decades > MAX_UPRIGHT_DECADES ? 90 : 0);
         lines.forEach((name, y) -> {
-            requirePositive("lines['" + name + "']", View.require("lines['" + name + "']", y), x.length);
+            requirePositive("lines['" + name + "']", y, x.length);
             chart.addSeries(name, x, y);
         });
         return ChartView.of(chart);

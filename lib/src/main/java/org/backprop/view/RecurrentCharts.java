@@ -21,9 +21,9 @@ public final class RecurrentCharts {
         if (backwards.isEmpty()) {
             throw new IllegalArgumentException("backwards must hold at least 1 backward pass, but was empty");
         }
+        View.labelled("backwards", backwards);
         Lines chart = new Lines("How far back the error reaches", "steps back, s = T − t", "‖∂E/∂h_t‖", true);
         backwards.forEach((name, backward) -> {
-            View.require("backwards['" + name + "']", backward);
             int steps = backward.forward().length();
             chart.line("backwards['" + name + "']", name, steps, s -> backward.hiddenGradientNorm(steps - s));
         });
@@ -36,9 +36,9 @@ public final class RecurrentCharts {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must hold at least 1 run, but was empty");
         }
+        View.labelled("runs", runs);
         Lines chart = new Lines("Error per epoch", "epoch", "E = Σ_t E_t", true);
         runs.forEach((name, run) -> {
-            View.require("runs['" + name + "']", run);
             chart.line("runs['" + name + "']", name, run.epochs() + 1, run::error);
         });
         return chart.view();

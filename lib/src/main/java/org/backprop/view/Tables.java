@@ -152,11 +152,7 @@ public final class Tables {
      * the run updated, every output and E_total, after that iteration's update.
      */
     public static TableView iterations(TrainingHistory history) {
-        View.require("history", history);
-        if (history.snapshots().isEmpty()) {
-            throw new IllegalArgumentException("history must keep snapshots to list iterations: expected at "
-                    + "least 1 kept iteration, but the run kept 0 (train with snapshots > 0)");
-        }
+        View.requireSnapshots(history, "list iterations");
         ForwardPass start = history.start();
         Names names = start.names();
         List<String> parameters = new ArrayList<>(names.weightNames());

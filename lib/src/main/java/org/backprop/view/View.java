@@ -2,6 +2,7 @@ package org.backprop.view;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.backprop.nn.TrainingHistory;
 
 /**
  * Something the course shows: a table, a chart, a diagram or a derivation.
@@ -59,6 +60,40 @@ public abstract class View {
             throw new IllegalArgumentException(parameter + " must not be null");
         }
         return value;
+    }
+
+    /**
+     * The check of every view of a run's kept iterations ({@code purpose}: "list iterations"):
+     * only a run on one sample keeps them, and only when asked to.
+     */
+    static TrainingHistory requireSnapshots(TrainingHistory history, String purpose) {
+        require("history", history);
+        if (history.samples() > 1) {
+            throw new IllegalArgumentException("history must keep snapshots to " + purpose + ", but was a run on "
+                    + history.samples() + " samples, which keeps none (only runs on 1 sample do: train(network, "
+                    + "sample, n, snapshots)); for this run, chart its error per epoch with Charts.error(history), "
+                    + "and read the trained weights from the network it trained");
+        }
+        if (history.snapshots().isEmpty()) {
+            throw new IllegalArgumentException("history must keep snapshots to " + purpose + ": expected at "
+                    + "least 1 kept iteration, but the run kept 0 (train with snapshots > 0)");
+        }
+        return history;
+    }
+
+    /**
+     * The check every chart of several named lines makes, before XChart sees them: each label a
+     * non-blank text, as the legend shows it, and each value present. Returns {@code lines}.
+     */
+    static <T> Map<String, T> labelled(String parameter, Map<String, T> lines) {
+        require(parameter, lines).forEach((label, value) -> {
+            if (label == null || label.isBlank()) {
+                throw new IllegalArgumentException(parameter + " must name each line with a non-blank label (the "
+                        + "legend shows it), but held the label " + (label == null ? "null" : "'" + label + "'"));
+            }
+            require(parameter + "['" + label + "']", value);
+        });
+        return lines;
     }
 
     private static boolean isPresent(String className) {

@@ -152,6 +152,40 @@ class ExperimentTest {
         assertEquals(2, xor.networks(networks).chart().chart().getSeriesMap().size());
     }
 
+    /** Each run needs its own value: a repeated one would give two identical runs, or one under two labels. */
+    @Test
+    void noSettingTwice() {
+        assertRejected("learningRates[1] repeats learningRates[0] (0.5): each run needs its own value",
+                () -> base.learningRates(0.5, 0.5));
+        assertRejected("activations[1] repeats activations[0] (tanh): each run needs its own value",
+                () -> base.hiddenActivations(Activation.TANH, Activation.TANH));
+        assertRejected("initializations[1] repeats initializations[0] (He): each run needs its own value",
+                () -> base.initializations(1, Initialization.he(), Initialization.he()));
+        assertRejected("initializations[2] repeats initializations[0] (constant 0.5): each run needs its own value",
+                () -> base.initializations(1, Initialization.constant(0.5), Initialization.xavier(),
+                        Initialization.constant(0.5)));
+        assertRejected("batchings[1] repeats batchings[0] (per sample): each run needs its own value",
+                () -> base.batchings(Batching.PER_SAMPLE, Batching.miniBatches(1)));
+        assertRejected("losses[1] repeats losses[0] (squared error): each run needs its own value",
+                () -> base.losses(Loss.SQUARED_ERROR, Loss.SQUARED_ERROR));
+        assertRejected("schedules[1] repeats schedules[0] (step decay ×0.5 every 5 epochs): each run needs its own "
+                + "value", () -> base.schedules(LearningRateSchedule.stepDecay(0.5, 5),
+                LearningRateSchedule.stepDecay(0.5, 5)));
+        assertRejected("descents[1] repeats the optimizer, learning rate and schedule of an earlier one (SGD, η = 0.5): "
+                + "each run needs its own", () -> base.optimizers(GradientDescent.withLearningRate(0.5),
+                GradientDescent.withLearningRate(0.5)));
+    }
+
+    @Test
+    void hiddenActivationsNeedAHiddenLayer() {
+        Network noHidden = Network.withInputs(2).layer(1, Activation.SIGMOID).randomized(1);
+        Experiment experiment = Experiment.of(noHidden, DataSet.xor(), GradientDescent.withLearningRate(1), 5);
+        assertRejected("the network must have at least 1 hidden layer for hidden activations to compare, but had 0 "
+                + "(only its output layer): every run would be the same (compare output activations with "
+                + "networks(...) and network.withOutputActivation(...))",
+                () -> experiment.hiddenActivations(Activation.TANH, Activation.RELU));
+    }
+
     @Test
     void badSettingsAreRejected() {
         Sample sample = mazur.sample();
@@ -176,6 +210,10 @@ class ExperimentTest {
         withNull.put("none", null);
         assertRejected("networks must not hold null labels or settings, but held none → null",
                 () -> base.networks(withNull));
+        assertRejected("networks must label each setting with a non-blank name (the chart's legend shows it), but "
+                + "held the label ' '", () -> base.networks(Map.of(" ", mazur.network())));
+        assertRejected("descents must label each setting with a non-blank name (the chart's legend shows it), but "
+                + "held the label ''", () -> base.descents(Map.of("", mazur.descent())));
     }
 
     @Test
@@ -187,6 +225,8 @@ class ExperimentTest {
         assertRejected("label must be one of [mine], but was 'yours'", () -> own.run("yours"));
         assertRejected("runs must hold at least 1 training history, but was null", () -> Comparison.of(null));
         assertRejected("runs must hold at least 1 training history, but was empty", () -> Comparison.of(Map.of()));
+        assertRejected("runs must label each run with a non-blank name (the chart's legend shows it), but held the "
+                + "label ''", () -> Comparison.of(Map.of("", run)));
     }
 
     @Test

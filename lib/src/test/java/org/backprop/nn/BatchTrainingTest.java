@@ -144,6 +144,19 @@ class BatchTrainingTest {
         assertEquals("per sample", Batching.PER_SAMPLE.toString());
     }
 
+    /** Mini-batches larger than the data set would be one full batch labelled as mini-batches. */
+    @Test
+    void miniBatchesMustFitTheDataSet() {
+        GradientDescent tooLarge = GradientDescent.withLearningRate(0.5).withBatching(Batching.miniBatches(10));
+        assertEquals("batching (mini-batches of 10) must fit the data set: expected a batch size of at most its 4 "
+                + "samples (Batching.FULL for one batch of them all), but was 10", assertThrows(
+                IllegalArgumentException.class, () -> tooLarge.train(xorNetwork(Bias.PER_NEURON), xor, 5))
+                .getMessage());
+        TrainingHistory allFour = GradientDescent.withLearningRate(0.5).withBatching(Batching.miniBatches(4))
+                .train(xorNetwork(Bias.PER_NEURON), xor, 5);
+        assertEquals(1, allFour.updatesPerIteration(), "a batch of exactly the data set is allowed");
+    }
+
     @Test
     void aSeededShuffleRepeatsAndEachSeedShufflesDifferently() {
         GradientDescent descent = GradientDescent.withLearningRate(0.5).withBatching(Batching.PER_SAMPLE);

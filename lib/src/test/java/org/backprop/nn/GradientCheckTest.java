@@ -244,6 +244,29 @@ class GradientCheckTest {
     }
 
     @Test
+    void gradientsBelowTheFloorOnBothSidesAreZeroToRounding() {
+        // The ReLU network of notebook 07 with net_h1 on the kink: ∂E/∂w5 and ∂E/∂w7 are 0 to
+        // rounding in the backward pass (about 10⁻¹⁹) and exactly 0 in the central difference.
+        WorkedExample mazur = WorkedExample.mazur();
+        Network relu = mazur.network().withHiddenActivation(Activation.RELU).set("b1", -0.0275);
+        NumericalGradient central = NumericalGradient.central(1e-5);
+        Map<String, Double> gradients = backpropGradients(relu, mazur.sample());
+        GradientCheck check = GradientCheck.of(relu, mazur.sample(), central);
+        assertTrue(Math.abs(gradients.get("w5")) < GradientCheck.ZERO && gradients.get("w5") != 0,
+                "backprop's ∂E/∂w5 is rounding: " + gradients.get("w5"));
+        assertEquals(0, check.relativeError("w5"), "both sides below the floor");
+        assertEquals(0, check.relativeError("w7"), "both sides below the floor");
+
+        Map<String, Double> justAbove = new LinkedHashMap<>(gradients);
+        justAbove.put("w5", 2 * GradientCheck.ZERO);
+        assertEquals(1, GradientCheck.of(relu, mazur.sample(), central, justAbove).relativeError("w5"),
+                "one side above the floor, the other 0: all of it is error");
+        Map<String, Double> justBelow = new LinkedHashMap<>(gradients);
+        justBelow.put("w5", 0.5 * GradientCheck.ZERO);
+        assertEquals(0, GradientCheck.of(relu, mazur.sample(), central, justBelow).relativeError("w5"));
+    }
+
+    @Test
     void gradientsComputedElsewhereMustNameEveryParameterOnce() {
         WorkedExample mazur = WorkedExample.mazur();
         Network network = mazur.network();

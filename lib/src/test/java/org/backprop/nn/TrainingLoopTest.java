@@ -134,7 +134,7 @@ class TrainingLoopTest {
             for (Sample sample : batch) {
                 sum += byHand.forward(sample).totalError();
             }
-            descent.train(byHand, batch, 1);
+            descent.withBatching(Batching.FULL).train(byHand, batch, 1);
         }
         assertEquals(sum / data.size(), history.error(1), 1e-15);
         assertArrayEquals(parameters(byHand), parameters(network));

@@ -21,6 +21,7 @@ import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
 import org.backprop.nn.TrainingHistory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.knowm.xchart.XYSeries;
 
 /** Error charts: a PNG on a log axis, drawn through at most about 1,000 points. */
@@ -111,6 +112,49 @@ class ChartsTest {
                 assertThrows(IllegalArgumentException.class, () -> Charts.errors(Map.of())).getMessage());
         assertEquals("history must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Charts.error(null)).getMessage());
+    }
+
+    private static String refusal(Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
+
+    /** Labels and lines are checked here, before XChart sees them, with the parameter named. */
+    @Test
+    void linesNeedNonBlankLabelsAndValues() {
+        Map<String, TrainingHistory> unnamed = new LinkedHashMap<>();
+        unnamed.put(null, mazur(3, 3));
+        Map<String, TrainingHistory> empty = Map.of("", mazur(3, 3));
+        Map<String, TrainingHistory> blank = Map.of(" ", mazur(3, 3));
+        Map<String, TrainingHistory> missing = new LinkedHashMap<>();
+        missing.put("Mazur", null);
+        String label = "runs must name each line with a non-blank label (the legend shows it), but held the label ";
+        for (Map<String, TrainingHistory> runs : List.of(unnamed, empty, blank, missing)) {
+            String expected = runs == unnamed ? label + "null" : runs == missing ? "runs['Mazur'] must not be null"
+                    : label + "'" + runs.keySet().iterator().next() + "'";
+            assertEquals(expected, refusal(() -> Charts.errors(runs)));
+            assertEquals(expected, refusal(() -> Charts.traced(runs, "w5")));
+        }
+        assertEquals("runs must not be null", refusal(() -> Charts.errors(null)));
+        assertEquals("runs must not be null", refusal(() -> Charts.traced(null, "w5")));
+
+        double[] x = {1, 10};
+        assertEquals("lines must name each line with a non-blank label (the legend shows it), but held the label ''",
+                refusal(() -> Charts.logLog("t", "x", "y", x, Map.of("", new double[] {1, 2}))));
+        Map<String, double[]> noLine = new LinkedHashMap<>();
+        noLine.put("a", null);
+        assertEquals("lines['a'] must not be null", refusal(() -> Charts.logLog("t", "x", "y", x, noLine)));
+    }
+
+    @Test
+    void eachActivationOnce() {
+        String expected = "activations[2] repeats activations[0] (sigmoid): expected each activation once, as each "
+                + "gets its own line";
+        Activation[] repeated = {Activation.SIGMOID, Activation.TANH, Activation.SIGMOID};
+        assertEquals(expected, refusal(() -> Charts.activations(repeated)));
+        assertEquals(expected, refusal(() -> Charts.derivatives(repeated)));
+        assertEquals("activations[1] must not be null",
+                refusal(() -> Charts.activations(Activation.RELU, null)));
+        assertEquals("activations must hold at least 1 activation, but was empty", refusal(Charts::activations));
     }
 
     /** A forward value from iteration 0, a derivative from the step each iteration took. */

@@ -112,6 +112,12 @@ class RecurrentViewsTest {
         ChartView errors = RecurrentCharts.errors(runs);
         assertTrue(errors.toText().startsWith("Error per epoch (epoch → E = Σ_t E_t, log scale)\n  η = 0.1: 6 points"));
         assertEquals(720, errors.toImage().getWidth());
+
+        String label = " must name each line with a non-blank label (the legend shows it), but held the label ''";
+        assertEquals("backwards" + label, assertThrows(IllegalArgumentException.class,
+                () -> RecurrentCharts.gradientFlow(Map.of("", flows.get("small")))).getMessage());
+        assertEquals("runs" + label, assertThrows(IllegalArgumentException.class,
+                () -> RecurrentCharts.errors(Map.of("", runs.get("η = 0.1")))).getMessage());
     }
 
     @Test

@@ -155,6 +155,15 @@ class TablesTest {
         assertRejected("history must keep snapshots to list iterations: expected at least 1 kept iteration, "
                 + "but the run kept 0 (train with snapshots > 0)", () -> Tables.iterations(threeIterations(0)));
         assertRejected("k must be between 0 and 3, but was 4", () -> Tables.errors(threeIterations(0), 0, 4));
+        WorkedExample fresh = WorkedExample.mazur();
+        TrainingHistory onTwo = fresh.descent().train(fresh.network(), List.of(fresh.sample(), fresh.sample()), 3);
+        String onDataSet = " keeps none (only runs on 1 sample do: train(network, sample, n, snapshots)); for this "
+                + "run, chart its error per epoch with Charts.error(history), and read the trained weights from the "
+                + "network it trained";
+        assertRejected("history must keep snapshots to list iterations, but was a run on 2 samples, which"
+                + onDataSet, () -> Tables.iterations(onTwo));
+        assertRejected("history must keep snapshots to chart weights, but was a run on 2 samples, which"
+                + onDataSet, () -> Charts.weights(onTwo));
     }
 
     @Test
