@@ -287,7 +287,9 @@ class OptimizerTest {
         before = threads.getCurrentThreadAllocatedBytes();
         descent.train(network, data, 11);
         long perEpoch = (threads.getCurrentThreadAllocatedBytes() - before - oneEpoch) / 10;
-        assertTrue(perEpoch < 2000 && perEpoch >= 0, "200 batches an epoch, " + perEpoch + " bytes allocated per epoch");
+        // The runs' fixed costs differ by a few bytes, so the difference can dip below 0; what matters is
+        // that 200 batches allocate less than 10 bytes each.
+        assertTrue(perEpoch < 2000, "200 batches an epoch, " + perEpoch + " bytes allocated per epoch");
     }
 
     @Test

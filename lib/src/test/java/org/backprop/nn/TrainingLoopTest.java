@@ -264,7 +264,7 @@ class TrainingLoopTest {
         descent.train(network, data, 11);
         long elevenEpochs = threads.getCurrentThreadAllocatedBytes() - before;
         long perEpoch = (elevenEpochs - oneEpoch) / 10;
+        // The runs' fixed costs differ by a few bytes, so the difference can dip below 0.
         assertTrue(perEpoch < 2000, "200 batches an epoch, " + perEpoch + " bytes allocated per epoch");
-        assertFalse(perEpoch < 0);
     }
 }
