@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,21 +271,12 @@ class OptimizerTest {
 
     @Test
     void aWarmRunWithAdamAllocatesNothingPerBatch() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         TrainingLoopTest.Pictures data = new TrainingLoopTest.Pictures(2000, 200, 3);
         GradientDescent descent = GradientDescent.withLearningRate(0.001).using(Optimizer.adam())
                 .withSchedule(LearningRateSchedule.inverseTime(0.1)).withBatching(Batching.miniBatches(10)).shuffling(1);
         Network network = Network.withInputs(200).layer(30, Activation.SIGMOID).layer(10, Activation.SIGMOID)
                 .randomized(2);
-        for (int warm = 0; warm < 3; warm++) {
-            descent.train(network, data, 2);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        descent.train(network, data, 1);
-        long oneEpoch = threads.getCurrentThreadAllocatedBytes() - before;
-        before = threads.getCurrentThreadAllocatedBytes();
-        descent.train(network, data, 11);
-        long perEpoch = (threads.getCurrentThreadAllocatedBytes() - before - oneEpoch) / 10;
+        long perEpoch = TrainingLoopTest.bytesPerWarmEpoch(epochs -> descent.train(network, data, epochs));
         // The runs' fixed costs differ by a few bytes, so the difference can dip below 0; what matters is
         // that 200 batches allocate less than 10 bytes each.
         assertTrue(perEpoch < 2000, "200 batches an epoch, " + perEpoch + " bytes allocated per epoch");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.backprop.data.WorkedExample;
@@ -65,7 +64,6 @@ class TrainingListenerTest {
 
     @Test
     void listeningAllocatesNothingPerBatch() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         TrainingLoopTest.Pictures data = new TrainingLoopTest.Pictures(2000, 200, 3);
         GradientDescent descent = GradientDescent.withLearningRate(1).withBatching(Batching.PER_SAMPLE).shuffling(1);
         int[] batches = new int[1];
@@ -76,16 +74,7 @@ class TrainingListenerTest {
             }
         };
         Network network = network();
-        for (int warm = 0; warm < 3; warm++) {
-            descent.train(network, data, 2, counter);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        descent.train(network, data, 1, counter);
-        long oneEpoch = threads.getCurrentThreadAllocatedBytes() - before;
-        before = threads.getCurrentThreadAllocatedBytes();
-        descent.train(network, data, 11, counter);
-        long elevenEpochs = threads.getCurrentThreadAllocatedBytes() - before;
-        long perEpoch = (elevenEpochs - oneEpoch) / 10;
+        long perEpoch = TrainingLoopTest.bytesPerWarmEpoch(epochs -> descent.train(network, data, epochs, counter));
         assertTrue(perEpoch < 4000, "2,000 batches an epoch, " + perEpoch + " bytes allocated per epoch "
                 + "(a history so far included)");
         assertEquals(2000 * (3 * 2 + 1 + 11), batches[0]);

@@ -11,6 +11,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntConsumer;
 import org.backprop.data.WorkedExample;
 import org.junit.jupiter.api.Test;
 
@@ -250,21 +251,30 @@ class TrainingLoopTest {
 
     @Test
     void aWarmTrainingLoopAllocatesNothingPerBatch() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Pictures data = new Pictures(2000, 200, 3);
         GradientDescent descent = GradientDescent.withLearningRate(1).withBatching(Batching.miniBatches(10)).shuffling(1);
         Network network = pictureNetwork();
-        for (int warm = 0; warm < 3; warm++) {
-            descent.train(network, data, 2);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        descent.train(network, data, 1);
-        long oneEpoch = threads.getCurrentThreadAllocatedBytes() - before;
-        before = threads.getCurrentThreadAllocatedBytes();
-        descent.train(network, data, 11);
-        long elevenEpochs = threads.getCurrentThreadAllocatedBytes() - before;
-        long perEpoch = (elevenEpochs - oneEpoch) / 10;
+        long perEpoch = bytesPerWarmEpoch(epochs -> descent.train(network, data, epochs));
         // The runs' fixed costs differ by a few bytes, so the difference can dip below 0.
         assertTrue(perEpoch < 2000, "200 batches an epoch, " + perEpoch + " bytes allocated per epoch");
+    }
+
+    /**
+     * The bytes this thread allocates per epoch of a warm run: {@code train} runs the given
+     * number of epochs; after warming up, eleven epochs less one, divided by ten, leaves out
+     * what a run allocates once.
+     */
+    static long bytesPerWarmEpoch(IntConsumer train) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int warm = 0; warm < 3; warm++) {
+            train.accept(2);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        train.accept(1);
+        long oneEpoch = threads.getCurrentThreadAllocatedBytes() - before;
+        before = threads.getCurrentThreadAllocatedBytes();
+        train.accept(11);
+        long elevenEpochs = threads.getCurrentThreadAllocatedBytes() - before;
+        return (elevenEpochs - oneEpoch) / 10;
     }
 }
