@@ -155,6 +155,21 @@ public enum Loss {
         return output != null;
     }
 
+    /**
+     * Whether δᴸ of an output layer with {@code activation} is the product of the two factors
+     * ∂E/∂out · f′(net), which a derivation can show one by one: not where this loss cancels f′,
+     * nor through a softmax, whose outputs depend on each other's net inputs.
+     */
+    public boolean deltaIsChainProduct(Activation activation) {
+        Require.present("activation", activation);
+        return output == null && !activation.couplesLayer();
+    }
+
+    /** Whether this loss accepts only some targets (see {@link #checkTarget}). */
+    boolean constrainsTargets() {
+        return output != null;
+    }
+
     /** Refuses an output activation this loss does not go with, naming {@code parameter}. */
     void checkActivation(String parameter, Activation activation) {
         if (output != null && activation != output) {
@@ -170,7 +185,7 @@ public enum Loss {
      * {@link #CROSS_ENTROPY} targets that do not add up to 1.
      */
     void checkTarget(String parameter, double[] target) {
-        if (output == null) {
+        if (!constrainsTargets()) {
             return;
         }
         double sum = 0;

@@ -247,12 +247,7 @@ public final class Network {
      */
     public Network withHiddenActivation(Activation activation) {
         Require.present("activation", activation);
-        Layer[] changed = new Layer[layers.length];
-        for (int l = 1; l <= layers.length; l++) {
-            Layer layer = layers[l - 1];
-            changed[l - 1] = layer.with(l < layers.length ? activation : layer.activation(), layer.bias());
-        }
-        return new Network(changed, loss);
+        return withActivation(activation, true);
     }
 
     /**
@@ -261,9 +256,17 @@ public final class Network {
      */
     public Network withOutputActivation(Activation activation) {
         Require.present("activation", activation);
-        Layer[] changed = copyOfLayers();
-        Layer output = changed[changed.length - 1];
-        changed[changed.length - 1] = output.with(activation, output.bias());
+        return withActivation(activation, false);
+    }
+
+    /** Copies of the layers with {@code activation} in the hidden layers, or else in the output layer. */
+    private Network withActivation(Activation activation, boolean hidden) {
+        Layer[] changed = new Layer[layers.length];
+        for (int l = 1; l <= layers.length; l++) {
+            Layer layer = layers[l - 1];
+            boolean replaced = hidden == l < layers.length;
+            changed[l - 1] = layer.with(replaced ? activation : layer.activation(), layer.bias());
+        }
         return new Network(changed, loss);
     }
 
@@ -363,7 +366,7 @@ public final class Network {
         if (samples instanceof SampleRows rows) {
             checkSizes("samples", rows.inputSize(), rows.targetSize());
             double[] target = new double[rows.targetSize()];
-            for (int x = 0; x < samples.size(); x++) {
+            for (int x = 0; x < samples.size() && loss.constrainsTargets(); x++) {
                 rows.writeTarget(x, target, 0);
                 loss.checkTarget("samples[" + x + "] target", target);
             }

@@ -216,8 +216,7 @@ public class Derivation extends View {
         Term net = Term.named("net_" + to);
         Term name = Term.named(weight);
         List<Equation> equations = new ArrayList<>();
-        if (l == backward.depth() && (forward.loss().cancelsOutputDerivative()
-                || forward.layer(l).activation() == Activation.SOFTMAX)) {
+        if (l == backward.depth() && !forward.loss().deltaIsChainProduct(forward.layer(l).activation())) {
             if (!forward.loss().cancelsOutputDerivative()) {
                 for (int k = 0; k < forward.layer(l).size(); k++) {
                     equations.add(outGradient(backward, l, k));

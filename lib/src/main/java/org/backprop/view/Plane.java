@@ -97,8 +97,10 @@ public final class Plane {
     /** Every neuron of the first hidden layer over the plane, side by side (see {@link #hiddenNeuron}). */
     public static ImageView hiddenNeurons(Network network, List<? extends Sample> data, int columns) {
         View.require("network", network);
+        // With no hidden layer, neuron 0 is refused by hiddenNeuron's own check.
+        int neurons = network.depth() < 2 ? 1 : network.size(1);
         List<ImageView> maps = new ArrayList<>();
-        for (int j = 0; j < (network.depth() < 2 ? 1 : network.layer(1).size()); j++) {
+        for (int j = 0; j < neurons; j++) {
             maps.add(hiddenNeuron(network, data, j));
         }
         return grid(maps, columns);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.backprop.data.DataSet;
-import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientCheck;
@@ -96,8 +95,7 @@ public final class Tables {
             }
         }
         String rate = ", η = " + Decimals.of(descent.learningRate(1)) + (plain ? "" : ", " + descent.optimizer());
-        if (layer == backward.depth() && (forward.loss().cancelsOutputDerivative()
-                || weights.activation() == Activation.SOFTMAX)) {
+        if (layer == backward.depth() && !forward.loss().deltaIsChainProduct(weights.activation())) {
             // δ is not ∂E/∂out × ∂out/∂net here: the loss cancels f′, or softmax couples the outputs.
             return TableView.of(Table.create("Layer " + layer + ": ∂E/∂w = δ × ∂net/∂w (δ from the " + forward.loss()
                     + " loss and " + weights.activation() + ")" + rate, weight, connection, delta, netDerivative,

@@ -94,6 +94,16 @@ class SoftmaxCrossEntropyTest {
         }
     }
 
+    /** Only where neither a cancelling loss nor a softmax is involved is δ the product ∂E/∂out · f′. */
+    @Test
+    void whereDeltaIsTheProductOfItsFactors() {
+        assertTrue(Loss.SQUARED_ERROR.deltaIsChainProduct(Activation.SIGMOID));
+        assertTrue(!Loss.SQUARED_ERROR.deltaIsChainProduct(Activation.SOFTMAX));
+        assertTrue(!Loss.CROSS_ENTROPY.deltaIsChainProduct(Activation.SOFTMAX));
+        assertTrue(!Loss.BINARY_CROSS_ENTROPY.deltaIsChainProduct(Activation.SIGMOID));
+        assertRejected("activation must not be null", () -> Loss.SQUARED_ERROR.deltaIsChainProduct(null));
+    }
+
     @Test
     void crossEntropyValues() {
         assertEquals(-Math.log(0.7), Loss.CROSS_ENTROPY.error(new double[] {0, 1, 0}, new double[] {0.2, 0.7, 0.1}),
