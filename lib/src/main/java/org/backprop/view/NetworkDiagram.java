@@ -1,5 +1,7 @@
 package org.backprop.view;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.Bias;
@@ -10,25 +12,44 @@ import org.backprop.nn.Network;
 
 /**
  * The network drawn as SVG with the worked example's labels: neurons i1, h1, o1, …, every
- * connection labelled with its weight's name and value (w5 = 0.4) near the neuron it feeds,
- * and coloured by that neuron, so w6 (h2 → o1) cannot be mistaken for w7 (h1 → o2). Each bias
- * hangs under its neuron (b1 = 0.35 on both hidden neurons when shared). Optionally each neuron shows its net
- * and out, and each weight its gradient ∂E/∂w. Plain text lists the same connections.
+ * connection labelled with its weight's name and value (w5 = 0.4), coloured by the neuron it
+ * feeds, so w6 (h2 → o1) cannot be mistaken for w7 (h1 → o2). Labels sit on their own line, clear
+ * of each other and of the points where lines cross. A bias shared by a layer (Mazur's b1, b2) is
+ * one quantity, drawn once, as Mazur draws it: a node in the layer before, with a dashed arrow into
+ * each neuron it feeds; a bias per neuron hangs under its neuron. Optionally each neuron shows its
+ * net and out; the backward pass adds each neuron's δ = ∂E/∂net, each weight's ∂E/∂w (the line's
+ * width grows with |∂E/∂w|) and E_total, and {@link #paths} highlights how one neuron's output
+ * reaches E_total. Plain text lists the same connections and values.
  */
 public class NetworkDiagram extends View {
 
     private static final int LAYER_GAP = 330;
+    /** The scales of both gaps tried in turn until every label finds a clear spot. */
+    private static final double[] SPREADS = {1, 1.2, 1.45, 1.75, 2.1};
+    private static final int ERROR_GAP = 250;
     private static final int NEURON_GAP = 180;
     private static final int NODE_WIDTH = 130;
-    private static final int NODE_HEIGHT = 34;
-    private static final int NODE_HEIGHT_WITH_VALUES = 66;
+    private static final int ERROR_WIDTH = 110;
     private static final int MARGIN = 30;
-    private static final int BIAS_DROP = 36;
+    private static final int BIAS_DROP = 34;
+    /**
+     * How far left of its layer a shared bias sits per neuron above the lowest, so that its arrows
+     * meet the weights' lines near their ends, past their labels, and pass clear of the lower neurons.
+     */
+    private static final int SHARED_BIAS_LEFT = 40;
+    private static final int LINE = 15;
+    private static final int NOTE_LINE = 17;
     private static final double LABEL_AT = 0.66;
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    private static final double THINNEST = 1.2;
+    private static final double WIDEST = 8;
+    /** Okabe &amp; Ito's colours (as in every picture of the course), one per neuron of a layer. */
+    private static final String[] COLOURS = hex(Drawing.CLASSES);
+    /** Okabe &amp; Ito's yellow, under the highlighted paths. */
+    private static final String HIGHLIGHT = "#F0E442";
+    private static final String GREY = "#555555";
     /** One colour per neuron of a layer, so the widest layer drawn has as many neurons as colours. */
     private static final int MAX_NEURONS = COLOURS.length;
+    private static final int MAX_PATHS = 16;
 
     NetworkDiagram(String svg, String text) {
         super("image/svg+xml", svg, text);
@@ -37,33 +58,74 @@ public class NetworkDiagram extends View {
     /** The network with its current weights and biases. */
     public static NetworkDiagram of(Network network) {
         require("network", network);
-        return draw(network.names(), layers(network), null, null);
+        Layer[] layers = new Layer[network.depth()];
+        for (int l = 1; l <= layers.length; l++) {
+            layers[l - 1] = network.layer(l);
+        }
+        return draw(new Content(network.names(), layers, null, null, null));
     }
 
-    /** The network as the forward pass saw it, with net and out under each neuron. */
+    /** The network as the forward pass saw it, with net and out in each neuron. */
     public static NetworkDiagram of(ForwardPass pass) {
         require("pass", pass);
-        return draw(pass.names(), layers(pass), pass, null);
+        return draw(new Content(pass.names(), layers(pass), pass, null, null));
     }
 
-    /** The network as the backward pass saw it, with net and out, and ∂E/∂w on every weight. */
+    /**
+     * The network as the backward pass saw it: net, out and δ = ∂E/∂net in each neuron, ∂E/∂w on
+     * every weight, drawn with a width proportional to |∂E/∂w| (BP4: ∂E/∂wˡⱼₖ = δˡⱼ · outˡ⁻¹ₖ), and
+     * ∂E/∂out on the arrow from each output to E_total.
+     */
     public static NetworkDiagram of(BackwardPass backward) {
         require("backward", backward);
         ForwardPass pass = backward.forward();
-        return draw(pass.names(), layers(pass), pass, backward);
+        return draw(new Content(pass.names(), layers(pass), pass, backward, null));
+    }
+
+    /**
+     * The backward diagram with every path from the output of hidden neuron {@code neuron} to
+     * E_total highlighted, and each path's product of chain-rule factors listed under it: for h1
+     * of the 2-2-2 network, w5 · δ_o1 through o1 and w7 · δ_o2 through o2. A path through more
+     * layers multiplies, at each neuron m it passes, the weight into m and f′(net_m), and ends on
+     * an output's δ. The paths' products add up to ∂E/∂out of the neuron (BP2 unrolled):
+     *
+     * <pre>
+     *   ∂E/∂out_n = Σ over paths n → m₁ → … → o of  w(m₁←n) · f′(net_m₁) · w(m₂←m₁) · … · δ_o
+     * </pre>
+     *
+     * @param neuron a hidden neuron's name, as the diagram labels it (h1, or h2_1 with two hidden layers)
+     */
+    public static NetworkDiagram paths(BackwardPass backward, String neuron) {
+        require("backward", backward);
+        require("neuron", neuron);
+        ForwardPass pass = backward.forward();
+        Names names = pass.names();
+        Names.Neuron from;
+        try {
+            from = names.neuron(neuron);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("neuron must name a hidden neuron of the network, but was '" + neuron
+                    + "' (" + unknown.getMessage() + ")");
+        }
+        if (from.layer() == 0 || from.layer() == pass.depth()) {
+            throw new IllegalArgumentException("neuron must name a hidden neuron (its output reaches E_total "
+                    + "through the layers after it), but '" + neuron + "' is " + (from.layer() == 0 ? "an input"
+                    : "an output, whose ∂E/∂out takes no path through other neurons"));
+        }
+        long count = 1;
+        for (int l = from.layer() + 1; l <= pass.depth(); l++) {
+            count *= pass.layer(l).size();
+        }
+        if (count > MAX_PATHS) {
+            throw new IllegalArgumentException("a diagram lists at most " + MAX_PATHS + " paths, but " + neuron
+                    + " reaches E_total along " + count + " (highlight a neuron nearer the outputs)");
+        }
+        return draw(new Content(names, layers(pass), pass, backward, from));
     }
 
     /** The SVG document. */
     public String toSvg() {
         return rendering();
-    }
-
-    private static Layer[] layers(Network network) {
-        Layer[] layers = new Layer[network.depth()];
-        for (int l = 1; l <= layers.length; l++) {
-            layers[l - 1] = network.layer(l);
-        }
-        return layers;
     }
 
     private static Layer[] layers(ForwardPass pass) {
@@ -74,162 +136,507 @@ public class NetworkDiagram extends View {
         return layers;
     }
 
-    private static int size(Layer[] layers, int l) {
-        return l == 0 ? layers[0].inputs() : layers[l - 1].size();
+    private static String[] hex(java.awt.Color[] colours) {
+        String[] hex = new String[colours.length];
+        for (int i = 0; i < colours.length; i++) {
+            hex[i] = String.format(Locale.ROOT, "#%06X", colours[i].getRGB() & 0xFFFFFF);
+        }
+        return hex;
     }
 
-    private static NetworkDiagram draw(Names names, Layer[] layers, ForwardPass pass, BackwardPass backward) {
+    /** What a diagram shows: the layers, and optionally the passes and the neuron whose paths stand out. */
+    private record Content(Names names, Layer[] layers, ForwardPass pass, BackwardPass backward,
+                           Names.Neuron highlighted) {
+
+        int size(int l) {
+            return l == 0 ? layers[0].inputs() : layers[l - 1].size();
+        }
+
+        int depth() {
+            return layers.length;
+        }
+
+        /** Whether weight Wˡⱼₖ lies on a path from the highlighted neuron to E_total. */
+        boolean onPath(int l, int k) {
+            return highlighted != null && (l > highlighted.layer() + 1 || l == highlighted.layer() + 1
+                    && k == highlighted.index());
+        }
+    }
+
+    private static NetworkDiagram draw(Content content) {
         int tallest = 0;
-        for (int l = 0; l <= layers.length; l++) {
-            int size = size(layers, l);
+        for (int l = 0; l <= content.depth(); l++) {
+            int size = content.size(l);
             if (size > MAX_NEURONS) {
                 throw new IllegalArgumentException("a diagram draws at most " + MAX_NEURONS
-                        + " neurons per layer, but layer " + l + " has " + size);
+                        + " neurons per layer (one colour each), but layer " + l + " has " + size);
             }
             tallest = Math.max(tallest, size);
         }
-        boolean anyBias = false;
-        for (Layer layer : layers) {
-            anyBias |= layer.bias() != Bias.NONE;
-        }
-        int nodeHeight = pass == null ? NODE_HEIGHT : NODE_HEIGHT_WITH_VALUES;
-        int width = 2 * MARGIN + LAYER_GAP * layers.length + NODE_WIDTH;
-        int height = 2 * MARGIN + NEURON_GAP * (tallest - 1) + NODE_HEIGHT_WITH_VALUES + (anyBias ? BIAS_DROP + 14 : 0);
-        Svg svg = new Svg(width, height, nodeHeight);
-        StringBuilder text = new StringBuilder(describe(layers)).append('\n');
-        for (int l = 1; l <= layers.length; l++) {
-            Layer layer = layers[l - 1];
-            for (int j = 0; j < layer.size(); j++) {
-                String colour = COLOURS[j];
-                double[] to = position(layers, l, j, tallest);
-                for (int k = 0; k < layer.inputs(); k++) {
-                    String weight = names.weight(l, j, k);
-                    String label = weight + " = " + Decimals.of(layer.weight(j, k));
-                    String gradient = backward == null ? null
-                            : "∂E/∂" + weight + " = " + Decimals.of(backward.weightGradient(l, j, k));
-                    svg.connection(position(layers, l - 1, k, tallest), to, colour, label, gradient);
-                    text.append("  ").append(names.neuron(l - 1, k)).append(" → ").append(names.neuron(l, j))
-                            .append(": ").append(label).append(gradient == null ? "" : ", " + gradient).append('\n');
-                }
-                if (layer.bias() != Bias.NONE) {
-                    String label = names.bias(l, j) + " = " + Decimals.of(layer.biasOf(j));
-                    svg.bias(to, colour, label);
-                    text.append("  bias of ").append(names.neuron(l, j)).append(": ").append(label).append('\n');
-                }
+        for (double spread : SPREADS) {
+            String svg = new Sketch(content, tallest, spread).svg();
+            if (svg != null) {
+                String text = text(content);
+                return View.IN_KERNEL ? Renderables.diagram(svg, text) : new NetworkDiagram(svg, text);
             }
         }
-        for (int l = 0; l <= layers.length; l++) {
-            for (int j = 0; j < size(layers, l); j++) {
-                String name = names.neuron(l, j);
-                String[] values = {};
-                if (pass != null) {
-                    values = l == 0 ? new String[] {"out " + Decimals.of(pass.out(0, j))}
-                            : new String[] {"net " + Decimals.of(pass.net(l, j)), "out " + Decimals.of(pass.out(l, j))};
-                    text.append("  ").append(name).append(": ").append(String.join(", ", values)).append('\n');
-                }
-                svg.neuron(position(layers, l, j, tallest), name, values);
-            }
-        }
-        String svgText = svg.toString();
-        String plain = text.toString().stripTrailing();
-        return View.IN_KERNEL ? Renderables.diagram(svgText, plain) : new NetworkDiagram(svgText, plain);
+        throw new IllegalArgumentException("a diagram cannot label all weights of the " + shape(content)
+                + " network apart from each other and from the crossings of its lines, even with its layers and "
+                + "neurons " + SPREADS[SPREADS.length - 1] + " times as far apart: draw fewer neurons per layer");
     }
 
-    private static String describe(Layer[] layers) {
-        StringBuilder shape = new StringBuilder("Network ").append(layers[0].inputs());
-        for (Layer layer : layers) {
-            shape.append('-').append(layer.size());
+    private static String shape(Content content) {
+        StringBuilder shape = new StringBuilder().append(content.size(0));
+        for (int l = 1; l <= content.depth(); l++) {
+            shape.append('-').append(content.size(l));
         }
         return shape.toString();
     }
 
-    /** The centre of neuron j of layer l; layers are centred vertically on the tallest. */
-    private static double[] position(Layer[] layers, int l, int j, int tallest) {
-        double top = MARGIN + NODE_HEIGHT_WITH_VALUES / 2.0 + (tallest - size(layers, l)) * NEURON_GAP / 2.0;
-        return new double[] {MARGIN + NODE_WIDTH / 2.0 + l * LAYER_GAP, top + j * NEURON_GAP};
+    private static String weightLabel(Content content, int l, int j, int k) {
+        return content.names().weight(l, j, k) + " = " + Decimals.of(content.layers()[l - 1].weight(j, k));
     }
 
-    /** A minimal SVG writer: boxes for neurons, arrows for connections, haloed labels on top. */
-    private static final class Svg {
+    private static String gradientLabel(Content content, int l, int j, int k) {
+        return "∂E/∂" + content.names().weight(l, j, k) + " = " + Decimals.of(content.backward().weightGradient(l, j, k));
+    }
+
+    private static String biasLabel(Content content, int l, int j) {
+        return content.names().bias(l, j) + " = " + Decimals.of(content.layers()[l - 1].biasOf(j));
+    }
+
+    private static String biasGradientLabel(Content content, int l, int j) {
+        return "∂E/∂" + content.names().bias(l, j) + " = " + Decimals.of(content.backward().biasGradient(l, j));
+    }
+
+    /** The values in neuron j of layer l: out (inputs), net and out, and in a backward pass δ. */
+    private static List<String> values(Content content, int l, int j) {
+        List<String> values = new ArrayList<>();
+        if (content.pass() != null) {
+            if (l > 0) {
+                values.add("net " + Decimals.of(content.pass().net(l, j)));
+            }
+            values.add("out " + Decimals.of(content.pass().out(l, j)));
+            if (content.backward() != null && l > 0) {
+                values.add("δ " + Decimals.of(content.backward().delta(l, j)));
+            }
+        }
+        return values;
+    }
+
+    /** The plain-text form: the shape, every connection and bias, every neuron's values, the paths. */
+    private static String text(Content content) {
+        Names names = content.names();
+        StringBuilder text = new StringBuilder("Network ").append(shape(content)).append('\n');
+        for (int l = 1; l <= content.depth(); l++) {
+            Layer layer = content.layers()[l - 1];
+            for (int j = 0; j < layer.size(); j++) {
+                for (int k = 0; k < layer.inputs(); k++) {
+                    text.append("  ").append(names.neuron(l - 1, k)).append(" → ").append(names.neuron(l, j))
+                            .append(": ").append(weightLabel(content, l, j, k));
+                    if (content.backward() != null) {
+                        text.append(", ").append(gradientLabel(content, l, j, k));
+                    }
+                    text.append('\n');
+                }
+                if (layer.bias() == Bias.PER_NEURON) {
+                    text.append("  bias of ").append(names.neuron(l, j)).append(": ").append(biasLabel(content, l, j))
+                            .append(content.backward() == null ? "" : ", " + biasGradientLabel(content, l, j))
+                            .append('\n');
+                }
+            }
+            if (layer.bias() == Bias.SHARED) {
+                List<String> fed = new ArrayList<>();
+                for (int j = 0; j < layer.size(); j++) {
+                    fed.add(names.neuron(l, j));
+                }
+                text.append("  ").append(biasLabel(content, l, 0)).append(" → ").append(String.join(", ", fed))
+                        .append(" (one bias shared by layer ").append(l).append(')')
+                        .append(content.backward() == null ? "" : ", " + biasGradientLabel(content, l, 0))
+                        .append('\n');
+            }
+        }
+        if (content.pass() != null) {
+            for (int l = 0; l <= content.depth(); l++) {
+                for (int j = 0; j < content.size(l); j++) {
+                    text.append("  ").append(names.neuron(l, j)).append(": ")
+                            .append(String.join(", ", values(content, l, j))).append('\n');
+                }
+            }
+        }
+        if (content.backward() != null) {
+            text.append("  E_total = ").append(Decimals.of(content.pass().totalError())).append('\n');
+            for (String line : notes(content)) {
+                text.append("  ").append(line).append('\n');
+            }
+        }
+        return text.toString().stripTrailing();
+    }
+
+    /** The lines under a backward diagram: how to read the widths, and the highlighted paths. */
+    private static List<String> notes(Content content) {
+        List<String> notes = new ArrayList<>();
+        double widest = widestGradient(content);
+        String which = "";
+        for (int l = 1; l <= content.depth() && which.isEmpty(); l++) {
+            for (int j = 0; j < content.size(l) && which.isEmpty(); j++) {
+                for (int k = 0; k < content.size(l - 1) && which.isEmpty(); k++) {
+                    if (widest > 0 && Math.abs(content.backward().weightGradient(l, j, k)) == widest) {
+                        which = gradientLabel(content, l, j, k);
+                    }
+                }
+            }
+        }
+        notes.add(widest > 0
+                ? "Line width ∝ |∂E/∂w|: " + (int) WIDEST + " px for the largest, " + which + "; δ = ∂E/∂net."
+                : "Every ∂E/∂w is 0, so every line has the thinnest width; δ = ∂E/∂net.");
+        if (content.highlighted() != null) {
+            notes.addAll(pathNotes(content));
+        }
+        return notes;
+    }
+
+    /** max |∂E/∂w| over the weights of the diagram. */
+    private static double widestGradient(Content content) {
+        double widest = 0;
+        for (int l = 1; l <= content.depth(); l++) {
+            for (int j = 0; j < content.size(l); j++) {
+                for (int k = 0; k < content.size(l - 1); k++) {
+                    widest = Math.max(widest, Math.abs(content.backward().weightGradient(l, j, k)));
+                }
+            }
+        }
+        return widest;
+    }
+
+    /** One line per path from the highlighted neuron to E_total, and their sum. */
+    private static List<String> pathNotes(Content content) {
+        Names.Neuron from = content.highlighted();
+        String name = content.names().neuron(from.layer(), from.index());
+        List<String> lines = new ArrayList<>();
+        lines.add("Paths from out_" + name + " to E_total (highlighted):");
+        List<int[]> paths = new ArrayList<>();
+        extend(content, new int[] {from.index()}, paths);
+        double sum = 0;
+        List<String> terms = new ArrayList<>();
+        for (int[] path : paths) {
+            List<String> route = new ArrayList<>(List.of(name));
+            List<String> symbols = new ArrayList<>();
+            List<String> factors = new ArrayList<>();
+            double product = 1;
+            for (int step = 1; step < path.length; step++) {
+                int l = from.layer() + step;
+                String neuron = content.names().neuron(l, path[step]);
+                route.add(neuron);
+                double weight = content.layers()[l - 1].weight(path[step], path[step - 1]);
+                double local = l == content.depth() ? content.backward().delta(l, path[step])
+                        : content.backward().outDerivative(l, path[step]);
+                symbols.add(content.names().weight(l, path[step], path[step - 1]));
+                symbols.add(l == content.depth() ? "δ_" + neuron : "f′(net_" + neuron + ")");
+                factors.add(signed(weight));
+                factors.add(signed(local));
+                product *= weight * local;
+            }
+            route.add("E_total");
+            sum += product;
+            terms.add(signed(product));
+            lines.add("  " + String.join(" → ", route) + ": " + String.join(" × ", symbols) + " = "
+                    + String.join(" × ", factors) + " = " + Decimals.of(product));
+        }
+        lines.add("  sum of the " + paths.size() + " paths: ∂E/∂out_" + name + " = " + String.join(" + ", terms)
+                + " = " + Decimals.of(sum));
+        return lines;
+    }
+
+    /** Every path that continues {@code path} (neuron indexes from the highlighted neuron on) to an output. */
+    private static void extend(Content content, int[] path, List<int[]> paths) {
+        int l = content.highlighted().layer() + path.length;
+        if (l > content.depth()) {
+            paths.add(path);
+            return;
+        }
+        for (int j = 0; j < content.size(l); j++) {
+            int[] longer = java.util.Arrays.copyOf(path, path.length + 1);
+            longer[path.length] = j;
+            extend(content, longer, paths);
+        }
+    }
+
+    /** A factor as a product shows it: negative ones in parentheses. */
+    private static String signed(double value) {
+        return value < 0 ? "(" + Decimals.of(value) + ")" : Decimals.of(value);
+    }
+
+    /** One drawing of the content, with the gaps between layers and between neurons scaled by a spread. */
+    private static final class Sketch {
+        private final Content content;
+        private final int tallest;
+        private final double gap;
+        private final double neuronGap;
+        private final int nodeHeight;
+        private final boolean backward;
+        private final List<String> notes;
+        private final int width;
+        private final int height;
+        private final LabelPlacement placement;
+        private final StringBuilder under = new StringBuilder();
         private final StringBuilder edges = new StringBuilder();
         private final StringBuilder nodes = new StringBuilder();
         private final StringBuilder labels = new StringBuilder();
-        private final int width;
-        private final int height;
-        private final int nodeHeight;
+        private final List<Runnable> pendingLabels = new ArrayList<>();
+        private boolean placed = true;
 
-        Svg(int width, int height, int nodeHeight) {
-            this.width = width;
-            this.height = height;
-            this.nodeHeight = nodeHeight;
+        Sketch(Content content, int tallest, double spread) {
+            this.content = content;
+            this.tallest = tallest;
+            this.gap = LAYER_GAP * spread;
+            this.neuronGap = NEURON_GAP * spread;
+            this.backward = content.backward() != null;
+            int values = content.pass() == null ? 0 : backward ? 3 : 2;
+            this.nodeHeight = values == 0 ? 34 : 30 + LINE * values;
+            this.notes = backward ? notes(content) : List.of();
+            this.width = (int) Math.ceil(x(content.depth()) + NODE_WIDTH / 2.0 + MARGIN
+                    + (backward ? ERROR_GAP + ERROR_WIDTH / 2.0 - NODE_WIDTH / 2.0 : 0));
+            this.height = (int) Math.ceil(lowestBiasBottom() + MARGIN + NOTE_LINE * notes.size());
+            this.placement = new LabelPlacement(width, height);
         }
 
-        /**
-         * An arrow from the right side of one node to the left side of another, labelled on the
-         * line past the middle, where lines that cross have parted again.
-         */
-        void connection(double[] from, double[] to, String colour, String label, String gradient) {
-            double x1 = from[0] + NODE_WIDTH / 2.0;
-            double x2 = to[0] - NODE_WIDTH / 2.0 - 2;
-            edges.append(line(x1, from[1], x2, to[1], colour, false));
-            double x = x1 + (x2 - x1) * LABEL_AT;
-            double y = from[1] + (to[1] - from[1]) * LABEL_AT;
-            labels.append(text(x, y - 3, colour, label, 13, false));
-            if (gradient != null) {
-                labels.append(text(x, y + 12, colour, gradient, 11, false));
+        private double x(int l) {
+            return MARGIN + NODE_WIDTH / 2.0 + l * gap;
+        }
+
+        private double y(int l, int j) {
+            return MARGIN + nodeHeight / 2.0 + (tallest - content.size(l)) * neuronGap / 2.0 + j * neuronGap;
+        }
+
+        private double nodesBottom() {
+            return MARGIN + (tallest - 1) * neuronGap + nodeHeight;
+        }
+
+        private int biasLines() {
+            return backward ? 2 : 1;
+        }
+
+        private double tagHeight() {
+            return 8 + LINE * biasLines();
+        }
+
+        /** The top of the row of shared biases: below the nodes, and below any tag of a bias per neuron. */
+        private double sharedRowTop() {
+            boolean anyTag = false;
+            for (Layer layer : content.layers()) {
+                anyTag |= layer.bias() == Bias.PER_NEURON;
+            }
+            return nodesBottom() + BIAS_DROP + (anyTag ? tagHeight() + BIAS_DROP / 2.0 : 0);
+        }
+
+        private double lowestBiasBottom() {
+            double bottom = nodesBottom();
+            for (Layer layer : content.layers()) {
+                if (layer.bias() == Bias.PER_NEURON) {
+                    bottom = Math.max(bottom, nodesBottom() + BIAS_DROP + tagHeight());
+                } else if (layer.bias() == Bias.SHARED) {
+                    bottom = Math.max(bottom, sharedRowTop() + tagHeight());
+                }
+            }
+            return bottom;
+        }
+
+        /** The SVG, or null when some label found no clear spot at this gap. */
+        String svg() {
+            drawWeights();
+            drawBiases();
+            drawNeurons();
+            if (backward) {
+                drawError();
+            }
+            pendingLabels.forEach(Runnable::run);
+            if (!placed) {
+                return null;
+            }
+            for (int i = 0; i < notes.size(); i++) {
+                String note = notes.get(i);
+                double indent = note.length() - note.stripLeading().length();
+                labels.append(text(MARGIN + 8 * indent, height - MARGIN - NOTE_LINE * (notes.size() - 1 - i) + 4,
+                        "start", i == 0 ? GREY : "#111", note.strip(), 12, false, ""));
+            }
+            return document();
+        }
+
+        private void drawWeights() {
+            double widest = backward ? widestGradient(content) : 0;
+            for (int l = 1; l <= content.depth(); l++) {
+                for (int j = 0; j < content.size(l); j++) {
+                    for (int k = 0; k < content.size(l - 1); k++) {
+                        LabelPlacement.Segment wire = new LabelPlacement.Segment(x(l - 1) + NODE_WIDTH / 2.0,
+                                y(l - 1, k), x(l) - NODE_WIDTH / 2.0 - 2, y(l, j));
+                        double stroke = !backward ? 1.6 : widest == 0 ? THINNEST
+                                : THINNEST + (WIDEST - THINNEST) * Math.abs(content.backward().weightGradient(l, j, k))
+                                / widest;
+                        boolean faded = content.highlighted() != null && !content.onPath(l, k);
+                        wire(wire, COLOURS[j], stroke, false, faded, content.onPath(l, k));
+                        List<String> lines = new ArrayList<>(List.of(weightLabel(content, l, j, k)));
+                        if (backward) {
+                            lines.add(gradientLabel(content, l, j, k));
+                        }
+                        label(wire, COLOURS[j], lines, faded);
+                    }
+                }
             }
         }
 
-        /** A bias tag under a neuron, its dashed arrow pointing up into the neuron. */
-        void bias(double[] neuron, String colour, String label) {
-            double bottom = neuron[1] + NODE_HEIGHT_WITH_VALUES / 2.0;
-            edges.append(line(neuron[0], bottom + BIAS_DROP - 14, neuron[0], neuron[1] + nodeHeight / 2.0 + 2, colour, true));
-            double boxWidth = 8 * label.length();
-            nodes.append(String.format(Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"24\" rx=\"4\" fill=\"#fff7e0\" stroke=\"%s\"/>%n",
-                    neuron[0] - boxWidth / 2, bottom + BIAS_DROP - 14, boxWidth, colour));
-            nodes.append(text(neuron[0], bottom + BIAS_DROP + 3, colour, label, 12, false));
-        }
-
-        private static String line(double x1, double y1, double x2, double y2, String colour, boolean dashed) {
-            return String.format(Locale.ROOT,
-                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1.6\"%s "
-                            + "marker-end=\"url(#arrow-%s)\"/>%n",
-                    x1, y1, x2, y2, colour, dashed ? " stroke-dasharray=\"4,3\"" : "", colour.substring(1));
-        }
-
-        void neuron(double[] at, String name, String[] values) {
-            nodes.append(String.format(Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" rx=\"16\" fill=\"#f4f4f4\" "
-                            + "stroke=\"#333\" stroke-width=\"1.5\"/>%n",
-                    at[0] - NODE_WIDTH / 2.0, at[1] - nodeHeight / 2.0, NODE_WIDTH, nodeHeight));
-            double top = at[1] - nodeHeight / 2.0;
-            nodes.append(text(at[0], top + 22, "#111", name, 16, true));
-            for (int i = 0; i < values.length; i++) {
-                nodes.append(text(at[0], top + 40 + 15 * i, "#333", values[i], 11, false));
+        private void drawBiases() {
+            for (int l = 1; l <= content.depth(); l++) {
+                Layer layer = content.layers()[l - 1];
+                boolean faded = content.highlighted() != null;
+                if (layer.bias() == Bias.PER_NEURON) {
+                    for (int j = 0; j < layer.size(); j++) {
+                        double top = y(l, j) + nodeHeight / 2.0 + BIAS_DROP;
+                        LabelPlacement.Segment arrow = new LabelPlacement.Segment(x(l), top, x(l),
+                                y(l, j) + nodeHeight / 2.0 + 2);
+                        wire(arrow, COLOURS[j], THINNEST, true, faded, false);
+                        tag(x(l), top, COLOURS[j], biasLines(content, l, j), faded);
+                    }
+                } else if (layer.bias() == Bias.SHARED) {
+                    double top = sharedRowTop();
+                    double left = x(l) - NODE_WIDTH / 2.0 - SHARED_BIAS_LEFT * Math.max(1, layer.size() - 1);
+                    LabelPlacement.Box box = tag(left, top, GREY, biasLines(content, l, 0), faded);
+                    for (int j = 0; j < layer.size(); j++) {
+                        LabelPlacement.Segment arrow = new LabelPlacement.Segment(left, top,
+                                x(l) - NODE_WIDTH / 2.0 - 2, y(l, j) + nodeHeight / 2.0 - 12);
+                        wire(arrow, COLOURS[j], THINNEST, true, faded, false);
+                    }
+                }
             }
         }
 
-        private static String text(double x, double y, String colour, String text, int size, boolean bold) {
-            return String.format(Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"%d\"%s fill=\"%s\" "
-                            + "stroke=\"white\" stroke-width=\"4\" paint-order=\"stroke\">%s</text>%n",
-                    x, y, size, bold ? " font-weight=\"bold\"" : "", colour, TableView.escape(text));
+        private List<String> biasLines(Content content, int l, int j) {
+            List<String> lines = new ArrayList<>(List.of(biasLabel(content, l, j)));
+            if (backward) {
+                lines.add(biasGradientLabel(content, l, j));
+            }
+            return lines;
         }
 
-        @Override
-        public String toString() {
+        private void drawNeurons() {
+            for (int l = 0; l <= content.depth(); l++) {
+                for (int j = 0; j < content.size(l); j++) {
+                    boolean chosen = content.highlighted() != null && content.highlighted().layer() == l
+                            && content.highlighted().index() == j;
+                    node(x(l), y(l, j), NODE_WIDTH, content.names().neuron(l, j), values(content, l, j), chosen);
+                }
+            }
+        }
+
+        /** E_total to the right of the outputs, each output's arrow into it labelled ∂E/∂out. */
+        private void drawError() {
+            int last = content.depth();
+            double ex = x(last) + ERROR_GAP;
+            double ey = (y(last, 0) + y(last, content.size(last) - 1)) / 2;
+            for (int j = 0; j < content.size(last); j++) {
+                LabelPlacement.Segment arrow = new LabelPlacement.Segment(x(last) + NODE_WIDTH / 2.0, y(last, j),
+                        ex - ERROR_WIDTH / 2.0 - 2, ey);
+                String name = content.names().neuron(last, j);
+                wire(arrow, COLOURS[j], THINNEST + 0.4, false, false, content.highlighted() != null);
+                label(arrow, COLOURS[j], List.of("∂E/∂out_" + name,
+                        "= " + Decimals.of(content.backward().outGradient(last, j))), false);
+            }
+            node(ex, ey, ERROR_WIDTH, "E_total", List.of(Decimals.of(content.pass().totalError())), false);
+        }
+
+        private void wire(LabelPlacement.Segment line, String colour, double stroke, boolean dashed, boolean faded,
+                          boolean highlighted) {
+            placement.line(line);
+            if (highlighted) {
+                under.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                                + "stroke=\"%s\" stroke-width=\"%.1f\" stroke-linecap=\"round\" class=\"path\"/>%n",
+                        line.x1(), line.y1(), line.x2(), line.y2(), HIGHLIGHT, stroke + 12));
+            }
+            edges.append(String.format(Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.2f\"%s%s "
+                            + "class=\"wire\" marker-end=\"url(#arrow-%s)\"/>%n",
+                    line.x1(), line.y1(), line.x2(), line.y2(), colour, stroke,
+                    dashed ? " stroke-dasharray=\"5,4\"" : "", faded ? " opacity=\"0.3\"" : "", colour.substring(1)));
+        }
+
+        /** A label on {@code line}, placed once every line and box of the drawing is known. */
+        private void label(LabelPlacement.Segment line, String colour, List<String> lines, boolean faded) {
+            pendingLabels.add(() -> {
+                double w = 8;
+                for (int i = 0; i < lines.size(); i++) {
+                    w = Math.max(w, LabelPlacement.textWidth(lines.get(i), i == 0 ? 13 : 11) + 8);
+                }
+                double h = 6 + LINE * lines.size();
+                LabelPlacement.Box box = placement.place(line, w, h, LABEL_AT);
+                if (box == null) {
+                    placed = false;
+                    return;
+                }
+                labels.append(box(box, "#ffffff", colour, "label", faded ? " opacity=\"0.45\"" : ""));
+                for (int i = 0; i < lines.size(); i++) {
+                    labels.append(text(box.x() + box.w() / 2, box.y() + 16 + LINE * i, "middle", colour,
+                            lines.get(i), i == 0 ? 13 : 11, false, faded ? " opacity=\"0.45\"" : ""));
+                }
+            });
+        }
+
+        /** A bias's box, centred at x with its top at {@code top}; it is an obstacle for labels. */
+        private LabelPlacement.Box tag(double x, double top, String colour, List<String> lines, boolean faded) {
+            double w = 0;
+            for (String line : lines) {
+                w = Math.max(w, LabelPlacement.textWidth(line, 12) + 12);
+            }
+            LabelPlacement.Box box = new LabelPlacement.Box(x - w / 2, top, w, tagHeight());
+            placement.obstacle(box);
+            String fade = faded ? " opacity=\"0.45\"" : "";
+            nodes.append(box(box, "#fff7e0", colour, "bias", fade));
+            for (int i = 0; i < lines.size(); i++) {
+                nodes.append(text(x, top + 16 + LINE * i, "middle", colour, lines.get(i), 12, false, fade));
+            }
+            return box;
+        }
+
+        private void node(double cx, double cy, double w, String name, List<String> values, boolean chosen) {
+            LabelPlacement.Box box = LabelPlacement.Box.centred(cx, cy, w, nodeHeight);
+            placement.obstacle(box);
+            nodes.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"16\" fill=\"%s\" stroke=\"#333\" "
+                            + "stroke-width=\"%s\" class=\"neuron\"/>%n",
+                    box.x(), box.y(), box.w(), box.h(), chosen ? "#fdf6b2" : "#f4f4f4", chosen ? "3" : "1.5"));
+            nodes.append(text(cx, box.y() + 22, "middle", "#111", name, 16, true, ""));
+            for (int i = 0; i < values.size(); i++) {
+                nodes.append(text(cx, box.y() + 40 + LINE * i, "middle", "#333", values.get(i), 11, false, ""));
+            }
+        }
+
+        private static String box(LabelPlacement.Box box, String fill, String stroke, String kind, String extra) {
+            return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
+                            + "fill=\"%s\" stroke=\"%s\" stroke-width=\"0.8\" class=\"%s\"%s/>%n",
+                    box.x(), box.y(), box.w(), box.h(), fill, stroke, kind, extra);
+        }
+
+        private static String text(double x, double y, String anchor, String colour, String text, int size,
+                                   boolean bold, String extra) {
+            return String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\"%s fill=\"%s\"%s>%s</text>%n",
+                    x, y, anchor, size, bold ? " font-weight=\"bold\"" : "", colour, extra, TableView.escape(text));
+        }
+
+        private String document() {
             StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                             + "font-family=\"DejaVu Sans, Arial, sans-serif\">%n<defs>%n", width, height, width, height));
-            for (String colour : COLOURS) {
+            List<String> colours = new ArrayList<>(List.of(COLOURS));
+            colours.add(GREY);
+            for (String colour : colours) {
                 svg.append(String.format(Locale.ROOT,
-                        "<marker id=\"arrow-%s\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
-                                + "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"%s\"/></marker>%n",
+                        "<marker id=\"arrow-%s\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" "
+                                + "markerWidth=\"11\" markerHeight=\"11\" orient=\"auto\">"
+                                + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"%s\"/></marker>%n",
                         colour.substring(1), colour));
             }
             svg.append("</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-            return svg.append(edges).append(nodes).append(labels).append("</svg>").toString();
+            return svg.append(under).append(edges).append(nodes).append(labels).append("</svg>").toString();
         }
     }
 }
