@@ -572,7 +572,7 @@ public class NetworkDiagram extends View {
                     placed = false;
                     return;
                 }
-                labels.append(box(box, "#ffffff", colour, "label", faded ? " opacity=\"0.45\"" : ""));
+                labels.append(box(box, "#ffffff", colour, "label", faded ? " opacity=\"0.45\"" : " fill-opacity=\"0.85\""));
                 for (int i = 0; i < lines.size(); i++) {
                     labels.append(text(box.x() + box.w() / 2, box.y() + 16 + LINE * i, "middle", colour,
                             lines.get(i), i == 0 ? 13 : 11, false, faded ? " opacity=\"0.45\"" : ""));
@@ -609,6 +609,7 @@ public class NetworkDiagram extends View {
             }
         }
 
+        /** A rounded box; a label's lets the lines it covers show through faintly. */
         private static String box(LabelPlacement.Box box, String fill, String stroke, String kind, String extra) {
             return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
                             + "fill=\"%s\" stroke=\"%s\" stroke-width=\"0.8\" class=\"%s\"%s/>%n",
