@@ -96,6 +96,46 @@ public final class BatchGradient {
         return core.weightGradientNorm(check(l, 1));
     }
 
+    /**
+     * The size of the delta one sample brings to layer l, averaged over the samples:
+     * (1/m) Σₓ ‖δˡₓ‖, with ‖δˡₓ‖ = √(Σⱼ (δˡⱼ)²) the Euclidean norm of column x of Δˡ. Unlike
+     * {@link #weightGradientNorm}, no cancellation between samples: it measures how much of the
+     * error signal BP2 carries back to the layer.
+     */
+    public double deltaNorm(int l) {
+        double[][] delta = core.delta[check(l, 1)];
+        double sum = 0;
+        for (int x = 0; x < size(); x++) {
+            sum += norm(delta[x]);
+        }
+        return sum / size();
+    }
+
+    /**
+     * The size of one sample's weight gradient, averaged over the samples:
+     * (1/m) Σₓ ‖∂Eₓ/∂Wˡ‖ = (1/m) Σₓ ‖δˡₓ‖ ‖outˡ⁻¹ₓ‖ (BP4 for one sample is the outer product
+     * δˡₓ (outˡ⁻¹ₓ)ᵀ, whose Frobenius norm is the product of the two norms). It is at least
+     * {@link #weightGradientNorm}, the norm of the mean; the ratio says how much the samples'
+     * gradients cancel in the mean.
+     */
+    public double sampleWeightGradientNorm(int l) {
+        double[][] delta = core.delta[check(l, 1)];
+        double[][] in = core.out[l - 1];
+        double sum = 0;
+        for (int x = 0; x < size(); x++) {
+            sum += norm(delta[x]) * norm(in[x]);
+        }
+        return sum / size();
+    }
+
+    private static double norm(double[] v) {
+        double squares = 0;
+        for (double value : v) {
+            squares += value * value;
+        }
+        return Math.sqrt(squares);
+    }
+
     private int check(int l, int lowest) {
         if (l < lowest || l > depth()) {
             throw new IllegalArgumentException(

@@ -57,9 +57,12 @@ public class ContourPlot extends View {
         this.paths = paths;
     }
 
-    /** The surface, its title, its axes and their ranges. */
+    /**
+     * The surface, its title, its axes and their ranges, and its values on the pixel grid, computed
+     * once per surface: adding paths redraws the plot without evaluating e again.
+     */
     record Surface(String title, DoubleBinaryOperator e, String a, double aFrom, double aTo, String b, double bFrom,
-                   double bTo) {
+                   double bTo, double[][] grid) {
     }
 
     /**
@@ -74,7 +77,7 @@ public class ContourPlot extends View {
         require("b", b);
         range("a", aFrom, aTo);
         range("b", bFrom, bTo);
-        return make(new Surface(title, e, a, aFrom, aTo, b, bFrom, bTo), Map.of());
+        return make(new Surface(title, e, a, aFrom, aTo, b, bFrom, bTo, grid(e, aFrom, aTo, bFrom, bTo)), Map.of());
     }
 
     /**
@@ -116,12 +119,11 @@ public class ContourPlot extends View {
 
     /** The plot as an image, 720 pixels wide. */
     public BufferedImage toImage() {
-        double[][] grid = grid(surface);
-        return draw(surface, paths, grid, levels(grid));
+        return draw(surface, paths, surface.grid(), levels(surface.grid()));
     }
 
     private static ContourPlot make(Surface surface, Map<String, double[][]> paths) {
-        double[][] grid = grid(surface);
+        double[][] grid = surface.grid();
         double[] levels = levels(grid);
         BufferedImage image = draw(surface, paths, grid, levels);
         String png = Base64.getEncoder().encodeToString(png(image));
@@ -138,13 +140,13 @@ public class ContourPlot extends View {
     }
 
     /** E at the centre of every pixel of the plot area, row 0 at the top (the largest b). */
-    private static double[][] grid(Surface s) {
+    private static double[][] grid(DoubleBinaryOperator e, double aFrom, double aTo, double bFrom, double bTo) {
         double[][] grid = new double[PLOT_HEIGHT][PLOT_WIDTH];
         for (int y = 0; y < PLOT_HEIGHT; y++) {
-            double b = s.bTo() - (y + 0.5) / PLOT_HEIGHT * (s.bTo() - s.bFrom());
+            double b = bTo - (y + 0.5) / PLOT_HEIGHT * (bTo - bFrom);
             for (int x = 0; x < PLOT_WIDTH; x++) {
-                double a = s.aFrom() + (x + 0.5) / PLOT_WIDTH * (s.aTo() - s.aFrom());
-                double value = s.e().applyAsDouble(a, b);
+                double a = aFrom + (x + 0.5) / PLOT_WIDTH * (aTo - aFrom);
+                double value = e.applyAsDouble(a, b);
                 if (!Double.isFinite(value)) {
                     throw new IllegalArgumentException("e must be finite over the ranges, but e(" + a + ", " + b
                             + ") was " + value);

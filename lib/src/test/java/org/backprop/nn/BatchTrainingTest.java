@@ -17,6 +17,7 @@ import org.backprop.data.WorkedExample;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,33 @@ class BatchTrainingTest {
                 assertTrue(MatrixFeatures_DDRM.isIdentical(biases, batch.biasGradients(l), EXACT), bias + " b" + l);
             }
             assertEquals(meanError, batch.meanError(), EXACT);
+        }
+    }
+
+    @Test
+    void deltaAndSampleGradientNormsAreMeansOverThePerSampleBackwardPasses() {
+        Network network = Network.withInputs(2).layer(3, Activation.TANH).layer(2, Activation.SIGMOID).randomized(4);
+        List<Sample> samples = List.of(new Sample(new double[] {0.5, -1}, new double[] {0, 1}),
+                new Sample(new double[] {2, 0.25}, new double[] {1, 0}),
+                new Sample(new double[] {-0.75, 3}, new double[] {1, 1}));
+        BatchGradient batch = BatchGradient.of(network, samples);
+        for (int l = 1; l <= 2; l++) {
+            double deltas = 0;
+            double gradients = 0;
+            for (Sample sample : samples) {
+                BackwardPass backward = network.backward(network.forward(sample));
+                deltas += NormOps_DDRM.normF(backward.deltaVector(l)) / samples.size();
+                gradients += NormOps_DDRM.normF(backward.weightGradients(l)) / samples.size();
+            }
+            assertEquals(deltas, batch.deltaNorm(l), 1e-15, "layer " + l);
+            assertEquals(gradients, batch.sampleWeightGradientNorm(l), 1e-15, "layer " + l);
+            assertTrue(batch.sampleWeightGradientNorm(l) >= batch.weightGradientNorm(l), "layer " + l);
+        }
+        for (int l : new int[] {0, 3, -1}) {
+            assertEquals("layer must be between 1 and 2, but was " + l,
+                    assertThrows(IllegalArgumentException.class, () -> batch.deltaNorm(l)).getMessage());
+            assertEquals("layer must be between 1 and 2, but was " + l,
+                    assertThrows(IllegalArgumentException.class, () -> batch.sampleWeightGradientNorm(l)).getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleBinaryOperator;
 import javax.imageio.ImageIO;
 import org.backprop.data.WorkedExample;
@@ -47,6 +48,19 @@ class OptimizerViewsTest {
         assertArrayEquals(new double[] {-4, -3, -2, -1, 0, 1, 2, 3, 4}, ContourPlot.levels(new double[][] {{-5, 5}}), 1e-12);
         assertEquals(List.of(-4.0, -2.0, 0.0, 2.0, 4.0), ContourPlot.ticks(-5, 5));
         assertEquals(List.of(-2.0, -1.0, 0.0, 1.0, 2.0), ContourPlot.ticks(-2, 2));
+    }
+
+    @Test
+    void theSurfaceIsEvaluatedOncePerPixelHoweverManyPathsAreAdded() {
+        AtomicInteger calls = new AtomicInteger();
+        ContourPlot plot = ContourPlot.of("counted", (a, b) -> {
+            calls.incrementAndGet();
+            return VALLEY.applyAsDouble(a, b);
+        }, "a", -5, 5, "b", -2, 2);
+        int pixels = calls.get();
+        plot.withPaths(Map.of("SGD", path(Optimizer.plain(), 0.07))).withPaths(Map.of()).toImage();
+        assertEquals(520 * 340, pixels);
+        assertEquals(pixels + 2, calls.get(), "the pixels once, and E where the path starts and ends for the text");
     }
 
     @Test
