@@ -43,7 +43,9 @@ final class Lines {
     private static final int HEIGHT = 400;
     private static final float LINE_WIDTH = 2f;
     /** How much wider a line is drawn than one that runs on top of it, in pixels. */
-    private static final float WIDER = 3.5f;
+    private static final float WIDER = 3f;
+    /** Past three lines on top of each other, widths would only blot out the plot: they stop here. */
+    private static final float WIDEST = LINE_WIDTH + 2 * WIDER;
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
         SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS};
     /** A line runs on top of another where they are closer than this share of the y axis. */
@@ -68,6 +70,8 @@ final class Lines {
     private final boolean logarithmic;
     private final List<Line> lines = new ArrayList<>();
     private boolean markers;
+    /** Whether every x is a whole step (an iteration, an epoch), so that no tick falls between two. */
+    private boolean wholeSteps = true;
     private double ceiling = Double.POSITIVE_INFINITY;
 
     /** A chart whose y axis is logarithmic or not; x is linear. */
@@ -128,6 +132,7 @@ final class Lines {
      * message).
      */
     void points(String parameter, String name, double[] x, double[] y) {
+        wholeSteps &= !logarithmicX && Arrays.stream(x).allMatch(value -> value == Math.rint(value));
         double[] keptX = new double[x.length];
         double[] keptY = new double[x.length];
         double[] rawX = new double[x.length];
@@ -184,25 +189,29 @@ final class Lines {
         Ticks y = ticks(yRange, logarithmic, MOST_TICKS);
         apply(chart, x, y, Double.NaN, Double.NaN);
         BitmapEncoder.getBufferedImage(chart);
-        double width = Math.abs(chart.getScreenXFromChart(x.last()) - chart.getScreenXFromChart(x.first()));
-        double height = Math.abs(chart.getScreenYFromChart(y.last()) - chart.getScreenYFromChart(y.first()));
-        x = fitting(xRange, logarithmicX, width, true);
-        y = fitting(yRange, logarithmic, height, false);
+        double width = Math.abs(chart.getScreenXFromChart(x.high()) - chart.getScreenXFromChart(x.low()));
+        double height = Math.abs(chart.getScreenYFromChart(y.high()) - chart.getScreenYFromChart(y.low()));
+        x = fitting(xRange, logarithmicX, width, true, wholeSteps ? 1 : 0);
+        y = fitting(yRange, logarithmic, height, false, 0);
         apply(chart, x, y, width, height);
         return ChartView.of(chart, text(top));
     }
 
-    /** The finest ticks whose labels fit side by side on an axis {@code pixels} long. */
-    private static Ticks fitting(double[] range, boolean logarithmic, double pixels, boolean horizontal) {
+    /** The finest ticks at least {@code least} apart whose labels fit side by side on an axis {@code pixels} long. */
+    private static Ticks fitting(double[] range, boolean logarithmic, double pixels, boolean horizontal,
+                                 double least) {
         for (int most = MOST_TICKS; most > Ticks.FEWEST; most--) {
             Ticks ticks = ticks(range, logarithmic, most);
+            if (ticks.step() < least) {
+                continue;
+            }
             int widest = 0;
             for (int i = 0; i < ticks.count(); i++) {
                 widest = Math.max(widest, ticks.label(ticks.value(i)).length());
             }
             double needed = horizontal ? Math.max(X_TICK_SPACING, (widest + 2) * X_PIXELS_PER_CHARACTER)
                     : Y_TICK_SPACING;
-            if (pixels / (ticks.count() - 1) >= needed) {
+            if (pixels * ticks.step() / (ticks.high() - ticks.low()) >= needed) {
                 return ticks;
             }
         }
@@ -214,26 +223,27 @@ final class Lines {
     }
 
     /**
-     * Sets the axes to run from the first tick to the last and, once their lengths in pixels are
-     * known, XChart's tick spacing to one step: XChart's own 1-2-5 rule then lands on the same step.
+     * Sets the axes' ranges and, once their lengths in pixels are known, XChart's tick spacing to
+     * one step: XChart's own 1-2-5 rule then lands on the same step.
      */
     private static void apply(XYChart chart, Ticks x, Ticks y, double width, double height) {
-        chart.getStyler().setXAxisMin(x.first());
-        chart.getStyler().setXAxisMax(x.last());
-        chart.getStyler().setYAxisMin(y.first());
-        chart.getStyler().setYAxisMax(y.last());
+        chart.getStyler().setXAxisMin(x.low());
+        chart.getStyler().setXAxisMax(x.high());
+        chart.getStyler().setYAxisMin(y.low());
+        chart.getStyler().setYAxisMax(y.high());
         chart.setCustomXAxisTickLabelsFormatter(x::label);
         chart.setCustomYAxisTickLabelsFormatter(y::label);
         if (!Double.isNaN(width)) {
-            chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.round(width / (x.count() - 1)));
-            chart.getStyler().setYAxisTickMarkSpacingHint((int) Math.round(height / (y.count() - 1)));
+            chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.round(width * x.step() / (x.high() - x.low())));
+            chart.getStyler().setYAxisTickMarkSpacingHint((int) Math.round(height * y.step() / (y.high() - y.low())));
         }
     }
 
     /**
      * The width of each line: a line that a later one runs on top of (within {@link #CLOSE} of
      * the y axis at most of their common x) is drawn wider than that one, so that it shows on
-     * both sides of it; dashes would not help, as XChart starts them afresh at every point.
+     * both sides of it, up to {@link #WIDEST}; dashes would not help, as XChart starts them afresh
+     * at every point.
      */
     private float[] widths(double span) {
         float[] widths = new float[lines.size()];
@@ -241,7 +251,7 @@ final class Lines {
             widths[i] = LINE_WIDTH;
             for (int above = i + 1; above < lines.size(); above++) {
                 if (runsOnTop(lines.get(above), lines.get(i), span)) {
-                    widths[i] = Math.max(widths[i], widths[above] + WIDER);
+                    widths[i] = Math.min(WIDEST, Math.max(widths[i], widths[above] + WIDER));
                 }
             }
         }

@@ -6,16 +6,19 @@ import java.util.Locale;
 /**
  * The ticks of one chart axis, as a textbook draws them: {@code count} ticks at
  * first, first + step, … where the step is 1, 2 or 5 times a power of ten and every tick is a
- * whole multiple of it (so 0 is a tick whenever the axis crosses it), at least three of them, and
- * the axis running from the first tick to the last. On a log axis the values are the exponents
- * n of 10ⁿ, the step is a whole number of decades and the labels read 10⁻⁴, 10⁰, 10³.
+ * whole multiple of it (so 0 is a tick whenever the axis crosses it), at least three of them, on
+ * an axis from {@code low} to {@code high}: the data's range, stretched to a tick outside it only
+ * where that is needed for a third. On a log axis the values are the exponents n of 10ⁿ, the
+ * step is a whole number of decades and the labels read 10⁻⁴, 10⁰, 10³.
  *
  * @param first        the first tick, a multiple of {@code step}
  * @param step         the distance between two ticks
  * @param count        how many ticks, at least 3
  * @param powersOfTen  whether a tick n stands for 10ⁿ (a log axis)
+ * @param low          where the axis starts, at most {@code first}
+ * @param high         where the axis ends, at least the last tick
  */
-record Ticks(double first, double step, int count, boolean powersOfTen) {
+record Ticks(double first, double step, int count, boolean powersOfTen, double low, double high) {
 
     /** The fewest ticks an axis gets. */
     static final int FEWEST = 3;
@@ -25,7 +28,7 @@ record Ticks(double first, double step, int count, boolean powersOfTen) {
     private static final double ON_TICK = 1e-9;
 
     /**
-     * Ticks over [low, high] at the finest 1-2-5 step that needs at most {@code most} of them; a
+     * Ticks within [low, high] at the finest 1-2-5 step that puts at most {@code most} there; a
      * single value gets a range of one unit of its own size either side (0.5 → 0.4 … 0.6).
      */
     static Ticks linear(double low, double high, int most) {
@@ -41,7 +44,7 @@ record Ticks(double first, double step, int count, boolean powersOfTen) {
     /**
      * Ticks at whole powers of ten for values whose exponents run from low to high (log₁₀ of the
      * smallest and largest value): every decade, or every 2, 5, 10, … decades so that at most
-     * {@code most} are needed.
+     * {@code most} lie within them.
      */
     static Ticks decades(double low, double high, int most) {
         requireRange(low, high, most);
@@ -83,13 +86,13 @@ record Ticks(double first, double step, int count, boolean powersOfTen) {
         return text.toString();
     }
 
-    /** The first step m·10ᵉ from 10^{@code exponent} up that covers [low, high] with at most {@code most} ticks. */
+    /** The first step m·10ᵉ from 10^{@code exponent} up that puts at most {@code most} ticks within [low, high]. */
     private static Ticks finest(double low, double high, int most, int exponent, boolean powersOfTen) {
         for (int e = exponent; ; e++) {
             for (int mantissa : MANTISSAS) {
                 double step = BigDecimal.valueOf(mantissa).scaleByPowerOfTen(e).doubleValue();
-                long from = (long) Math.floor(low / step + ON_TICK);
-                long to = (long) Math.ceil(high / step - ON_TICK);
+                long from = (long) Math.ceil(low / step - ON_TICK);
+                long to = (long) Math.floor(high / step + ON_TICK);
                 if (to - from + 1 <= most) {
                     return atLeastThree(from, to, step, low, high, powersOfTen);
                 }
@@ -97,18 +100,19 @@ record Ticks(double first, double step, int count, boolean powersOfTen) {
         }
     }
 
-    /** Ticks from·step … to·step, one step added at the end nearer the data if there would be only two. */
+    /** Ticks from·step … to·step, and the next tick beyond the nearer end of [low, high] while there are fewer than three. */
     private static Ticks atLeastThree(long from, long to, double step, double low, double high,
                                       boolean powersOfTen) {
         while (to - from + 1 < FEWEST) {
-            if (high - (double) to * step > (double) from * step - low) {
+            if ((double) (to + 1) * step - high < low - (double) (from - 1) * step) {
                 to++;
             } else {
                 from--;
             }
         }
-        return new Ticks(BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(from)).doubleValue(), step,
-                (int) (to - from + 1), powersOfTen);
+        double first = BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(from)).doubleValue();
+        double last = BigDecimal.valueOf(step).multiply(BigDecimal.valueOf(to)).doubleValue();
+        return new Ticks(first, step, (int) (to - from + 1), powersOfTen, Math.min(low, first), Math.max(high, last));
     }
 
     private static void requireRange(double low, double high, int most) {

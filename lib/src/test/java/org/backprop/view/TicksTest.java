@@ -14,52 +14,55 @@ class TicksTest {
 
     @Test
     void roundStepsOverIterations() {
-        assertEquals(new Ticks(0, 1000, 11, false), Ticks.linear(0, 10_000, 11));
-        assertEquals(new Ticks(0, 2000, 6, false), Ticks.linear(0, 10_000, 8));
-        assertEquals(new Ticks(0, 50, 5, false), Ticks.linear(0, 200, 9), "never 0, 44, 88");
+        assertEquals(new Ticks(0, 1000, 11, false, 0, 10_000), Ticks.linear(0, 10_000, 11));
+        assertEquals(new Ticks(0, 2000, 6, false, 0, 10_000), Ticks.linear(0, 10_000, 8));
+        assertEquals(new Ticks(0, 50, 5, false, 0, 200), Ticks.linear(0, 200, 9), "never 0, 44, 88");
         assertEquals(List.of("0", "50", "100", "150", "200"), labels(Ticks.linear(0, 200, 9)));
     }
 
     @Test
     void anAxisThatCrossesZeroHasATickAtZero() {
         Ticks ticks = Ticks.linear(-0.23, 0.41, 8);
-        assertEquals(new Ticks(-0.4, 0.2, 6, false), ticks);
-        assertEquals(List.of("−0.4", "−0.2", "0.0", "0.2", "0.4", "0.6"), labels(ticks));
+        assertEquals(new Ticks(-0.2, 0.1, 7, false, -0.23, 0.41), ticks, "the axis keeps the data's range");
+        assertEquals(List.of("−0.2", "−0.1", "0.0", "0.1", "0.2", "0.3", "0.4"), labels(ticks));
         assertEquals(List.of("−5", "−4", "−3", "−2", "−1", "0", "1", "2", "3", "4", "5"),
                 labels(Ticks.linear(-5, 5, 11)), "never −0.2, 0.4 without 0");
     }
 
     @Test
     void atLeastThreeTicks() {
-        assertEquals(List.of("0.0", "0.2", "0.4"), labels(Ticks.linear(0.19, 0.31, 3)));
+        assertEquals(List.of("0.20", "0.25", "0.30"), labels(Ticks.linear(0.19, 0.31, 3)));
         assertEquals(List.of("0.40", "0.45", "0.50", "0.55", "0.60"), labels(Ticks.linear(0.5, 0.5, 8)),
                 "a constant gets one unit of its own size either side");
         assertEquals(List.of("−1.0", "−0.5", "0.0", "0.5", "1.0"), labels(Ticks.linear(0, 0, 8)));
-        assertEquals(new Ticks(-1, 1, 3, true), Ticks.decades(-0.8, -0.1, 5),
-                "two decades would be two labels: a third is added at the end nearer the data");
-        assertEquals(new Ticks(-4, 1, 3, true), Ticks.decades(-2.9, -2.2, 5));
+        assertEquals(new Ticks(-1, 1, 3, true, -1, 1), Ticks.decades(-0.8, -0.1, 5),
+                "no power of ten within 0.16 … 0.79: the axis reaches out to the nearest three");
+        assertEquals(new Ticks(-4, 1, 3, true, -4, -2), Ticks.decades(-2.9, -2.2, 5));
+        assertEquals(new Ticks(1, 1, 3, true, 1, Math.log10(2000)), Ticks.decades(Math.log10(40), Math.log10(2000), 12),
+                "10² and 10³ within 40 … 2000, and 10¹ the nearer third");
     }
 
     @Test
     void logAxesAreLabelledAtWholePowersOfTen() {
         Ticks error = Ticks.decades(Math.log10(3.51e-5), Math.log10(0.298), 12);
-        assertEquals(new Ticks(-5, 1, 6, true), error);
-        assertEquals(List.of("10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰"), labels(error));
-        assertEquals(List.of("10⁻¹⁵", "10⁻¹⁰", "10⁻⁵", "10⁰"), labels(Ticks.decades(-13, -1, 6)),
-                "every 5 decades when every 1 or 2 would be too many");
-        assertEquals(new Ticks(0, 50, 6, true), Ticks.decades(0, 212, 8));
+        assertEquals(new Ticks(-4, 1, 4, true, Math.log10(3.51e-5), Math.log10(0.298)), error);
+        assertEquals(List.of("10⁻⁴", "10⁻³", "10⁻²", "10⁻¹"), labels(error));
+        assertEquals(List.of("10⁻¹²", "10⁻¹⁰", "10⁻⁸", "10⁻⁶", "10⁻⁴", "10⁻²"), labels(Ticks.decades(-13, -1, 6)),
+                "every 2 decades when every decade would be too many");
+        assertEquals(List.of("10⁻¹⁰", "10⁻⁵"), labels(Ticks.decades(-13, -1, 4)).subList(0, 2), "or every 5");
+        assertEquals(new Ticks(0, 50, 5, true, 0, 212), Ticks.decades(0, 212, 8));
         assertEquals("10¹²", Ticks.powerOfTen(12));
     }
 
     @Test
     void labelsCarryTheStepsDecimalsAndATrueMinusSign() {
-        Ticks ticks = new Ticks(-1, 0.5, 5, false);
+        Ticks ticks = new Ticks(-1, 0.5, 5, false, -1, 1);
         assertEquals("−0.5", ticks.label(-0.5));
         assertEquals("0.0", ticks.label(-1e-17), "no −0.0 from rounding noise");
-        assertEquals("0.6", new Ticks(-0.4, 0.2, 6, false).label(0.6000000000000001));
-        assertEquals("4000", new Ticks(0, 2000, 6, false).label(4000));
-        assertEquals("0.05", new Ticks(0, 0.05, 7, false).label(0.05));
-        assertEquals(0.6, new Ticks(-0.4, 0.2, 6, false).last());
+        assertEquals("0.6", new Ticks(-0.4, 0.2, 6, false, -0.4, 0.6).label(0.6000000000000001));
+        assertEquals("4000", new Ticks(0, 2000, 6, false, 0, 10_000).label(4000));
+        assertEquals("0.05", new Ticks(0, 0.05, 7, false, 0, 0.3).label(0.05));
+        assertEquals(0.6, new Ticks(-0.4, 0.2, 6, false, -0.4, 0.6).last());
     }
 
     @Test
@@ -73,7 +76,8 @@ class TicksTest {
             Ticks ticks = Ticks.linear(a, b, most);
             String what = a + " … " + b + ", at most " + most + ": " + ticks;
             assertTrue(ticks.count() >= 3 && ticks.count() <= Math.max(most, 3), what);
-            assertTrue(ticks.first() <= a && ticks.last() >= b, what);
+            assertTrue(ticks.low() <= a && ticks.high() >= b, what);
+            assertTrue(ticks.first() >= ticks.low() && ticks.last() <= ticks.high(), what);
             double mantissa = ticks.step() / Math.pow(10, Math.floor(Math.log10(ticks.step()) + 1e-9));
             assertTrue(List.of(1L, 2L, 5L).contains(Math.round(mantissa)) && Math.abs(mantissa - Math.round(mantissa))
                     < 1e-6, what);
