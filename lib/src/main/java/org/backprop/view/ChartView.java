@@ -21,10 +21,15 @@ public class ChartView extends View {
         this.chart = chart;
     }
 
-    /** Shows any XChart XY chart; its text lists every line with its first and last point. */
+    /**
+     * Shows any XChart XY chart; its text lists every line the legend names with its first and
+     * last point.
+     */
     public static ChartView of(XYChart chart) {
         require("chart", chart);
-        return of(chart, summary(chart, true));
+        String title = chart.getTitle() + " (" + chart.getXAxisTitle() + " → " + chart.getYAxisTitle()
+                + (chart.getStyler().isYAxisLogarithmic() ? ", log scale" : "") + ")";
+        return of(chart, title + lines(chart, true));
     }
 
     static ChartView of(XYChart chart, String text) {
@@ -37,7 +42,8 @@ public class ChartView extends View {
      * prints and stores stays the same.
      */
     public ChartView withoutValues() {
-        return of(chart, summary(chart, false));
+        // The first line says what is drawn and on which scale, which only the chart's maker knows.
+        return of(chart, toText().lines().findFirst().orElseThrow() + lines(chart, false));
     }
 
     /** The chart behind this view (XChart charts are mutable: make a new view after changing it). */
@@ -58,11 +64,13 @@ public class ChartView extends View {
         }
     }
 
-    private static String summary(XYChart chart, boolean values) {
-        StringBuilder text = new StringBuilder(chart.getTitle()).append(" (")
-                .append(chart.getXAxisTitle()).append(" → ").append(chart.getYAxisTitle())
-                .append(chart.getStyler().isYAxisLogarithmic() ? ", log scale" : "").append(')');
+    /** A line per series the legend names: its number of points and, with values, its first and last. */
+    private static String lines(XYChart chart, boolean values) {
+        StringBuilder text = new StringBuilder();
         for (XYSeries series : chart.getSeriesMap().values()) {
+            if (!series.isShowInLegend()) {
+                continue;
+            }
             double[] x = series.getXData();
             double[] y = series.getYData();
             text.append("\n  ").append(series.getName()).append(": ").append(x.length).append(" points");

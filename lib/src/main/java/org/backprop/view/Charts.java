@@ -1,6 +1,5 @@
 package org.backprop.view;
 
-import java.awt.Color;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,22 +12,16 @@ import org.backprop.nn.Activation;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.Names;
 import org.backprop.nn.TrainingHistory;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The course's charts, drawn with XChart. */
 public final class Charts {
 
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 400;
     private static final int DRAWN_POINTS = 1000;
     private static final int ALL_OF_THE_FIRST = 100;
     private static final double NET_RANGE = 5;
     private static final int ACTIVATION_POINTS = 100;
-    private static final double MAX_UPRIGHT_DECADES = 6;
+    /** Room above the runs that did not diverge, when others did: a factor of 10, one decade on a log axis. */
+    private static final double DIVERGED_ROOM = 10;
     /** What a forward pass holds; every other name is a derivative, which a backward pass holds. */
     private static final Set<Names.Kind> FORWARD = EnumSet.of(Names.Kind.NET, Names.Kind.OUT, Names.Kind.TARGET,
             Names.Kind.ERROR, Names.Kind.TOTAL_ERROR, Names.Kind.WEIGHT, Names.Kind.BIAS);
@@ -36,68 +29,85 @@ public final class Charts {
     private Charts() {
     }
 
-    /** E_total after each iteration of one run, on a log axis (see {@link #errors}). */
+    /** E_total after each iteration of one run (see {@link #errors}). */
     public static ChartView error(TrainingHistory history) {
-        View.require("history", history);
-        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
-        runs.put("E_total", history);
-        return errors(runs);
+        return errors(one(history), true);
     }
 
     /**
-     * The error per iteration of several runs, one line per run named by its key, on a log
-     * axis (a linear one if some error is exactly 0, which a log axis cannot show): E_total after
-     * each iteration; for runs on data sets, per epoch, the mean E_total after it if the runs
-     * were evaluated on their samples ({@code descent.evaluatingOn(samples)}), else during it. A
-     * run of more than 1,000 iterations is drawn through its first 100 iterations, every k-th
-     * after them and its last, which keeps the image small and its axis ticks round;
+     * E_total after each iteration of one run on a linear axis, however many powers of ten it
+     * spans: the curve as the eye judges "flat" (see {@link #errors}).
+     */
+    public static ChartView errorOnLinearAxis(TrainingHistory history) {
+        return errors(one(history), false);
+    }
+
+    /**
+     * The error per iteration of several runs, one line per run named by its key: E_total after
+     * each iteration; for runs on data sets, per epoch, the mean E_total after it if the runs were
+     * evaluated on their samples ({@code descent.evaluatingOn(samples)}), else during it. The
+     * y axis is logarithmic when every error is greater than 0 and they span more than two powers
+     * of ten. If some runs diverged and others did not, the axis ends a power of ten above the
+     * largest error of those that did not, and the diverging lines leave the chart at its top
+     * (its text says where). A run of more than 1,000 iterations is drawn through its first 100
+     * iterations, every k-th after them and its last, which keeps the image small;
      * {@code run.errors()} has every value.
      */
     public static ChartView errors(Map<String, TrainingHistory> runs) {
+        return errors(runs, true);
+    }
+
+    private static Map<String, TrainingHistory> one(TrainingHistory history) {
+        View.require("history", history);
+        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
+        runs.put("E_total", history);
+        return runs;
+    }
+
+    private static ChartView errors(Map<String, TrainingHistory> runs, boolean logarithmicIfWide) {
         String meaning = ErrorCurve.meaning(View.labelled("runs", runs));
-        boolean positive = runs.values().stream()
-                .allMatch(run -> Arrays.stream(ErrorCurve.of(run).errors()).allMatch(e -> e > 0));
-        XYChart chart = meaning.equals("E_total")
-                ? chart("Error per iteration", "iteration", "E_total")
-                : chart("Error per epoch", "epoch", meaning);
-        chart.getStyler().setYAxisLogarithmic(positive);
-        chart.getStyler().setLegendVisible(runs.size() > 1);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = Double.NEGATIVE_INFINITY;
+        double largestKept = Double.NEGATIVE_INFINITY;
+        for (TrainingHistory run : runs.values()) {
+            for (double e : ErrorCurve.of(run).errors()) {
+                smallest = Math.min(smallest, e);
+                largest = Math.max(largest, e);
+                largestKept = run.divergedAt().isPresent() ? largestKept : Math.max(largestKept, e);
+            }
+        }
+        Lines chart = meaning.equals("E_total")
+                ? new Lines("Error per iteration", "iteration", "E_total",
+                        logarithmicIfWide && Lines.spansDecades(smallest, largest))
+                : new Lines("Error per epoch", "epoch", meaning,
+                        logarithmicIfWide && Lines.spansDecades(smallest, largest));
+        if (largestKept > Double.NEGATIVE_INFINITY && largestKept < largest) {
+            chart.ceiling(DIVERGED_ROOM * largestKept);
+        }
         runs.forEach((name, run) -> {
             ErrorCurve curve = ErrorCurve.of(run);
             int[] drawn = drawnIterations(curve.first(), curve.last());
-            double[] iterations = new double[drawn.length];
-            double[] errors = new double[drawn.length];
-            for (int i = 0; i < drawn.length; i++) {
-                iterations[i] = drawn[i];
-                errors[i] = curve.error(drawn[i]);
-            }
-            line(chart.addSeries(name, iterations, errors));
+            chart.points("runs['" + name + "']", name, Arrays.stream(drawn).asDoubleStream().toArray(),
+                    Arrays.stream(drawn).mapToDouble(curve::error).toArray());
         });
-        return ChartView.of(chart);
+        return chart.view();
     }
 
     /** Every weight after each kept iteration of a run (iteration 0 is the start). */
     public static ChartView weights(TrainingHistory history) {
         List<TrainingHistory.Iteration> kept = View.requireSnapshots(history, "chart weights").snapshots();
-        XYChart chart = chart("Weights per iteration", "iteration", "weight");
-        double[] iterations = new double[kept.size() + 1];
-        Arrays.setAll(iterations, k -> k);
+        Lines chart = new Lines("Weights per iteration", "iteration", "weight", false);
         for (String weight : history.start().names().weightNames()) {
-            double[] values = new double[iterations.length];
-            values[0] = history.start().get(weight);
-            for (int k = 1; k < values.length; k++) {
-                ForwardPass after = kept.get(k - 1).after();
-                values[k] = after.get(weight);
-            }
-            line(chart.addSeries(weight, iterations, values));
+            chart.line("history", weight, kept.size() + 1,
+                    k -> k == 0 ? history.start().get(weight) : kept.get(k - 1).after().get(weight));
         }
-        return ChartView.of(chart);
+        return chart.view();
     }
 
     /**
-     * ‖∂E/∂Wˡ‖ per iteration (per epoch, on a data set) for every layer l of one run, on a log axis: in a deep sigmoid
-     * network the first layers' lines lie far below the last one's (vanishing gradients).
+     * ‖∂E/∂Wˡ‖ per iteration (per epoch, on a data set) for every layer l of one run, on a log axis
+     * when they span more than two powers of ten: in a deep sigmoid network the first layers'
+     * lines lie far below the last one's (vanishing gradients).
      */
     public static ChartView gradientNorms(TrainingHistory history) {
         View.require("history", history);
@@ -105,22 +115,23 @@ public final class Charts {
             throw new IllegalArgumentException("history must hold at least 1 iteration to chart gradient norms, "
                     + "but held 0 (it diverged at its first iteration)");
         }
-        XYChart chart = chart("Gradient norm per layer", history.samples() > 1 ? "epoch" : "iteration", "‖∂E/∂W‖");
         int[] drawn = drawnIterations(1, history.iterations());
-        boolean positive = true;
+        double[] iterations = Arrays.stream(drawn).asDoubleStream().toArray();
+        double[][] norms = new double[history.depth()][];
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = Double.NEGATIVE_INFINITY;
         for (int l = 1; l <= history.depth(); l++) {
-            double[] iterations = new double[drawn.length];
-            double[] norms = new double[drawn.length];
-            for (int i = 0; i < drawn.length; i++) {
-                iterations[i] = drawn[i];
-                norms[i] = history.gradientNorm(drawn[i], l);
-                positive &= norms[i] > 0;
-            }
-            line(chart.addSeries("layer " + l, iterations, norms));
+            int layer = l;
+            norms[l - 1] = Arrays.stream(drawn).mapToDouble(k -> history.gradientNorm(k, layer)).toArray();
+            smallest = Math.min(smallest, Arrays.stream(norms[l - 1]).min().orElseThrow());
+            largest = Math.max(largest, Arrays.stream(norms[l - 1]).max().orElseThrow());
         }
-        chart.getStyler().setYAxisLogarithmic(positive);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        return ChartView.of(chart);
+        Lines chart = new Lines("Gradient norm per layer", history.samples() > 1 ? "epoch" : "iteration",
+                "‖∂E/∂W‖", Lines.spansDecades(smallest, largest));
+        for (int l = 1; l <= history.depth(); l++) {
+            chart.points("history", "layer " + l, iterations, norms[l - 1]);
+        }
+        return chart.view();
     }
 
     /**
@@ -149,7 +160,7 @@ public final class Charts {
             }
             lines.put(run.getKey(), values);
         }
-        Lines chart = new Lines(name + " during training", "iteration", name, smallest > 0 && largest / smallest > 100);
+        Lines chart = new Lines(name + " during training", "iteration", name, Lines.spansDecades(smallest, largest));
         lines.forEach((label, values) -> chart.line("runs['" + label + "']", label, values.length, k -> values[k]));
         return chart.view();
     }
@@ -190,8 +201,7 @@ public final class Charts {
         if (activations.length == 0) {
             throw new IllegalArgumentException("activations must hold at least 1 activation, but was empty");
         }
-        XYChart chart = chart(title, "net", yTitle);
-        chart.getStyler().setXAxisDecimalPattern("0.#");
+        Lines chart = new Lines(title, "net", yTitle, false);
         double[] net = IntStream.rangeClosed(-ACTIVATION_POINTS, ACTIVATION_POINTS)
                 .mapToDouble(i -> NET_RANGE * i / ACTIVATION_POINTS).toArray();
         for (int a = 0; a < activations.length; a++) {
@@ -202,10 +212,10 @@ public final class Charts {
                             + activation + "): expected each activation once, as each gets its own line");
                 }
             }
-            line(chart.addSeries(activation.toString(), net,
-                    Arrays.stream(net).map(x -> value.applyAsDouble(activation, x)).toArray()));
+            chart.points("activations[" + a + "]", activation.toString(), net,
+                    Arrays.stream(net).map(x -> value.applyAsDouble(activation, x)).toArray());
         }
-        return ChartView.of(chart);
+        return chart.view();
     }
 
     /**
@@ -224,19 +234,12 @@ public final class Charts {
             throw new IllegalArgumentException("lines must hold at least 1 line, but was empty");
         }
         View.labelled("lines", lines);
-        XYChart chart = chart(title, xTitle, yTitle);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setXAxisDecimalPattern("0.##E0");
-        // Past a few decades the labels of a log axis would overlap side by side.
-        double decades = Math.log10(Arrays.stream(x).max().orElseThrow() / Arrays.stream(x).min().orElseThrow());
-        chart.getStyler().setXAxisLabelRotation(decades > MAX_UPRIGHT_DECADES ? 90 : 0);
+        Lines chart = new Lines(title, xTitle, yTitle, true, true).withMarkers();
         lines.forEach((name, y) -> {
             requirePositive("lines['" + name + "']", y, x.length);
-            chart.addSeries(name, x, y);
+            chart.points("lines['" + name + "']", name, x, y);
         });
-        return ChartView.of(chart);
+        return chart.view();
     }
 
     private static void requirePositive(String parameter, double[] values, int length) {
@@ -264,17 +267,5 @@ public final class Charts {
         return IntStream.rangeClosed(first, n)
                 .filter(k -> k <= ALL_OF_THE_FIRST || k % every == 0 || k == n)
                 .toArray();
-    }
-
-    static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setXAxisDecimalPattern("#");
-        return chart;
-    }
-
-    static void line(XYSeries series) {
-        series.setMarker(SeriesMarkers.NONE);
     }
 }

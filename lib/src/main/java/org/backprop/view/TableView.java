@@ -1,5 +1,6 @@
 package org.backprop.view;
 
+import java.util.Arrays;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -20,14 +21,18 @@ public class TableView extends View {
     }
 
     /**
-     * Shows any Tablesaw table with the course's number format (9 decimals, scientific below
-     * 0.0001). The table's name becomes the caption.
+     * Shows any Tablesaw table with the course's number format: a column whose numbers stay below
+     * 10 with 9 decimals, as the worked example publishes them, one that holds 10 or more with 6
+     * significant digits; scientific below 0.0001 and from 10⁶ on (see {@code Decimals}). The
+     * table's name becomes the caption.
      */
     public static TableView of(Table table) {
         Table formatted = require("table", table).copy();
         for (Column<?> column : formatted.columns()) {
             if (column instanceof DoubleColumn numbers) {
-                numbers.setPrintFormatter(new NumberColumnFormatter(Decimals.FORMAT));
+                double largest = Arrays.stream(numbers.asDoubleArray()).filter(Double::isFinite)
+                        .map(Math::abs).max().orElse(0);
+                numbers.setPrintFormatter(new NumberColumnFormatter(Decimals.forLargest(largest)));
             }
         }
         return IN_KERNEL ? Renderables.table(formatted) : new TableView(formatted);

@@ -19,6 +19,7 @@ import org.backprop.nn.Bias;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
+import org.backprop.nn.TrainingDivergedException;
 import org.backprop.nn.TrainingHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -32,8 +33,14 @@ class ChartsTest {
         return mazur.descent().train(mazur.network(), mazur.sample(), iterations, snapshots);
     }
 
+    /** The names of the lines a chart's legend lists. */
+    static List<String> legend(ChartView chart) {
+        return chart.chart().getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
+                .map(XYSeries::getName).toList();
+    }
+
     @Test
-    void errorChartIsAPngOnALogAxis() throws Exception {
+    void errorChartIsAPngOnALinearAxisWhenTheErrorsSpanLessThanTwoDecades() throws Exception {
         ChartView chart = Charts.error(mazur(3, 0));
 
         byte[] png = Base64.getDecoder().decode(chart.toMimeBundle().get("image/png"));
@@ -41,25 +48,28 @@ class ChartsTest {
         assertEquals(720, image.getWidth());
         assertEquals(400, image.getHeight());
         assertEquals(List.of("image/png", "text/plain"), List.copyOf(chart.toMimeBundle().keySet()));
-        assertTrue(chart.chart().getStyler().isYAxisLogarithmic());
         assertEquals("""
-                Error per iteration (iteration → E_total, log scale)
+                Error per iteration (iteration → E_total)
                   E_total: 4 points, 0.298371109 at 0 → 0.275943289 at 3""", chart.toText());
     }
 
     @Test
     void longRunIsDrawnThroughFewerPointsFromFirstToLast() {
         TrainingHistory history = mazur(10_000, 0);
-        XYSeries series = Charts.error(history).chart().getSeriesMap().get("E_total");
+        ChartView chart = Charts.error(history);
+        XYSeries series = chart.chart().getSeriesMap().get("E_total");
         double[] x = series.getXData();
-        double[] y = series.getYData();
+        double[] y = Arrays.stream(series.getYData()).map(log -> Math.pow(10, log)).toArray();
+        assertTrue(chart.toText().startsWith("Error per iteration (iteration → E_total, log scale)"));
+        assertEquals("E_total", String.join(",", legend(chart)));
+        assertEquals(Math.log10(history.error(0)), series.getYData()[0], "a log axis holds log₁₀ E");
 
         assertEquals(101 + 990, x.length, "iterations 0 … 100, then every 10th up to 10,000");
         assertEquals(0, x[0]);
-        assertEquals(history.error(0), y[0]);
+        assertEquals(history.error(0), y[0], 1e-15);
         assertEquals(10_000, x[x.length - 1]);
-        assertEquals(history.error(10_000), y[y.length - 1]);
-        assertEquals(history.error(5_000), y[101 + 490 - 1], "iteration 5,000 is drawn with its own error");
+        assertEquals(history.error(10_000), y[y.length - 1], 1e-15);
+        assertEquals(history.error(5_000), y[101 + 490 - 1], 1e-15, "iteration 5,000 is drawn with its own error");
     }
 
     @Test
@@ -72,7 +82,7 @@ class ChartsTest {
 
         ChartView chart = Charts.errors(runs);
 
-        assertEquals(List.of("biases frozen", "biases learn"), List.copyOf(chart.chart().getSeriesMap().keySet()));
+        assertEquals(List.of("biases frozen", "biases learn"), legend(chart));
         assertTrue(chart.chart().getStyler().isLegendVisible());
         assertFalse(Charts.error(runs.get("biases frozen")).chart().getStyler().isLegendVisible());
         assertTrue(chart.toText().contains("\n  biases learn: 101 points, 0.298371109 at 0 → "), chart.toText());
@@ -88,7 +98,6 @@ class ChartsTest {
 
         ChartView chart = Charts.error(history);
 
-        assertFalse(chart.chart().getStyler().isYAxisLogarithmic());
         assertEquals("""
                 Error per iteration (iteration → E_total)
                   E_total: 3 points, 0.5 at 0 → 0 at 2""", chart.toText());
@@ -98,9 +107,44 @@ class ChartsTest {
     void weightChartHasOneSeriesPerWeight() {
         XYSeries w5 = Charts.weights(mazur(3, 3)).chart().getSeriesMap().get("w5");
 
-        assertEquals(8, Charts.weights(mazur(3, 3)).chart().getSeriesMap().size());
+        assertEquals(List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"), legend(Charts.weights(mazur(3, 3))));
         assertEquals(List.of(0.4, 0.35891648, 0.317353862, 0.275360214),
                 Arrays.stream(w5.getYData()).map(v -> Math.round(v * 1e9) / 1e9).boxed().toList());
+    }
+
+    @Test
+    void aLineThatAnotherRunsOnTopOfIsDrawnWider() {
+        ChartView chart = Charts.activations(Activation.SIGMOID, Activation.RELU, Activation.LEAKY_RELU);
+        Map<String, XYSeries> series = chart.chart().getSeriesMap();
+        assertEquals(2f, series.get("sigmoid").getLineWidth());
+        assertEquals(5f, series.get("ReLU").getLineWidth(), "leaky ReLU runs on top of ReLU for net > 0");
+        assertEquals(2f, series.get("leaky ReLU").getLineWidth());
+        assertEquals(-5.0, chart.chart().getStyler().getXAxisMin(), "ticks −5 … 5, 0 among them");
+        assertEquals(5.0, chart.chart().getStyler().getXAxisMax());
+    }
+
+    @Test
+    void aDivergingRunLeavesTheChartAtItsTopAndTheTextSaysWhere() {
+        Network line = Network.withInputs(1).layer(1, Activation.IDENTITY, Bias.NONE).build();
+        Sample sample = new Sample(new double[] {1}, new double[] {1});
+        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
+        runs.put("η = 0.5", GradientDescent.withLearningRate(0.5).train(line, sample, 5));
+        runs.put("η = 1000", assertThrows(TrainingDivergedException.class, () -> GradientDescent
+                .withLearningRate(1000).train(line, sample, 500)).history().orElseThrow());
+        ChartView chart = Charts.errors(runs);
+        assertEquals(Math.log10(5), chart.chart().getStyler().getYAxisMax(), 1e-12, "the axis ends at 5, ten times 0.5");
+        assertTrue(chart.toText().lines().anyMatch(text -> text.startsWith("  η = 1000: ")
+                && text.endsWith(" (above the chart from 1 on)")), chart.toText());
+    }
+
+    @Test
+    void anErrorCurveOnALinearAxisHoweverManyDecades() {
+        TrainingHistory history = mazur(10_000, 0);
+        ChartView chart = Charts.errorOnLinearAxis(history);
+        assertEquals(history.error(0), chart.chart().getSeriesMap().get("E_total").getYData()[0]);
+        assertEquals("Error per iteration (iteration → E_total)", chart.toText().lines().findFirst().orElseThrow());
+        assertEquals("history must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Charts.errorOnLinearAxis(null)).getMessage());
     }
 
     @Test

@@ -26,9 +26,32 @@ class DecimalsTest {
         assertEquals("0.05", Decimals.of(0.05));
         assertEquals("0.3775", Decimals.of(0.3775));
         assertEquals("1", Decimals.of(1));
+        assertEquals("1.105905967", Decimals.of(1.10590596705977), "below 10, 9 decimals: Mazur's net_o1");
         assertEquals("12", Decimals.of(12.0));
-        assertEquals("123456.123456789", Decimals.of(123456.123456789123));
-        assertEquals("999999999", Decimals.of(999_999_999));
+    }
+
+    @Test
+    void fromTenOnSixSignificantDigits() {
+        assertEquals("5478.57", Decimals.of(5478.572812054));
+        assertEquals("120.034", Decimals.of(120.034409277));
+        assertEquals("123456", Decimals.of(123456.123456789123));
+        assertEquals("7084.6", Decimals.of(7084.595296014), "trailing zeros dropped");
+        assertEquals("-93.2812", Decimals.of(-93.281243505));
+        assertEquals("2.20036e+07", Decimals.of(22003642.741186544), "from 10⁶ on, scientific");
+        assertEquals("1e+09", Decimals.of(999_999_999));
+    }
+
+    @Test
+    void aColumnPrintsAtTheScaleOfItsLargestNumber() {
+        Decimals large = Decimals.forLargest(5478.572812054);
+        assertEquals("1.09102", large.format(1.091021918));
+        assertEquals("24.1316", large.format(24.131635484));
+        assertEquals("0.000308415", large.format(0.000308415123));
+        assertEquals("8.12451e-06", large.format(8.12451e-06));
+        assertEquals("0.191", Decimals.forLargest(-2.2e7).format(0.191), "the largest magnitude counts");
+        Decimals small = Decimals.forLargest(9.99);
+        assertEquals("1.091021918", small.format(1.091021918));
+        assertEquals("0.015912196", Decimals.forLargest(0.98).format(0.0159121964));
     }
 
     @Test

@@ -119,12 +119,4 @@ class RecurrentViewsTest {
         assertEquals("runs" + label, assertThrows(IllegalArgumentException.class,
                 () -> RecurrentCharts.errors(Map.of("", runs.get("η = 0.1")))).getMessage());
     }
-
-    @Test
-    void logTicksReadAsPowersOfTen() {
-        assertEquals("10⁻⁴", Lines.powerOfTen(-4));
-        assertEquals("10⁰", Lines.powerOfTen(0));
-        assertEquals("10¹²", Lines.powerOfTen(12));
-        assertEquals("3.2·10⁻⁴", Lines.powerOfTen(-3.5));
-    }
 }
