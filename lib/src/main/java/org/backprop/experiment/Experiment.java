@@ -1,8 +1,14 @@
 package org.backprop.experiment;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Batching;
 import org.backprop.nn.GradientDescent;
@@ -182,30 +188,84 @@ public final class Experiment {
 
     /** One run per gradient descent, labelled by the map's keys: any change of settings. */
     public Comparison descents(Map<String, GradientDescent> descents) {
-        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
-        Map<String, Network> trained = new LinkedHashMap<>();
-        checkedMap("descents", descents).forEach((label, changed) -> run(label, network, changed, runs, trained));
-        return new Comparison(runs, trained);
+        List<Run> runs = new ArrayList<>();
+        checkedMap("descents", descents).forEach((label, changed) -> runs.add(new Run(label, network, changed)));
+        return trainAll(runs);
     }
 
     /** One run per network, labelled by the map's keys: other weights, shapes or activations. */
     public Comparison networks(Map<String, Network> networks) {
-        Map<String, TrainingHistory> runs = new LinkedHashMap<>();
-        Map<String, Network> trained = new LinkedHashMap<>();
-        checkedMap("networks", networks).forEach((label, changed) -> run(label, changed, descent, runs, trained));
-        return new Comparison(runs, trained);
+        List<Run> runs = new ArrayList<>();
+        checkedMap("networks", networks).forEach((label, changed) -> runs.add(new Run(label, changed, descent)));
+        return trainAll(runs);
     }
 
-    /** Trains a copy of {@code start}; keeps its history and the trained copy under {@code label}. */
-    private void run(String label, Network start, GradientDescent settings, Map<String, TrainingHistory> runs,
-                     Map<String, Network> trained) {
-        Network network = start.copy();
+    /** A run to make: a copy of {@code start} trained with {@code settings}. */
+    private record Run(String label, Network start, GradientDescent settings) {
+    }
+
+    /** A finished run: its history and the trained network. */
+    private record Trained(TrainingHistory history, Network network) {
+    }
+
+    /**
+     * Trains every run, side by side on the machine's processors: runs share nothing but the
+     * samples they read, and each is computed exactly as alone, so the results do not depend on
+     * how many run at once. Kept in the order given.
+     */
+    private Comparison trainAll(List<Run> runs) {
+        int threads = Math.min(runs.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "experiment run");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            runs.put(label, settings.train(network, samples, iterations));
-        } catch (TrainingDivergedException diverged) {
-            runs.put(label, diverged.history().orElseThrow(() -> diverged));
+            List<Future<Trained>> trained = new ArrayList<>();
+            for (Run run : runs) {
+                Network network = run.start().copy();
+                trained.add(pool.submit(() -> train(run.settings(), network)));
+            }
+            Map<String, TrainingHistory> histories = new LinkedHashMap<>();
+            Map<String, Network> networks = new LinkedHashMap<>();
+            for (int i = 0; i < runs.size(); i++) {
+                Trained done = finished(trained.get(i));
+                histories.put(runs.get(i).label(), done.history());
+                networks.put(runs.get(i).label(), done.network());
+            }
+            return new Comparison(histories, networks);
+        } finally {
+            // A cell stopped while it waits, or a run that failed, interrupts the other runs: they stop at their
+            // next epoch.
+            pool.shutdownNow();
         }
-        trained.put(label, network);
+    }
+
+    private Trained train(GradientDescent settings, Network network) {
+        try {
+            return new Trained(settings.train(network, samples, iterations), network);
+        } catch (TrainingDivergedException diverged) {
+            return new Trained(diverged.history().orElseThrow(() -> diverged), network);
+        }
+    }
+
+    /** The run's result, or the exception the run threw, as it was thrown. */
+    private static Trained finished(Future<Trained> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while the runs trained");
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private static <T> Map<String, T> checkedMap(String parameter, Map<String, T> settings) {

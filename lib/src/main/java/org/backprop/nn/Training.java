@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 /**
  * One training run of {@link GradientDescent}: epochs of batches, each a forward pass, a
@@ -98,6 +99,11 @@ final class Training {
                 Memory.doubles((long) numbersPerIteration * iterations));
         evaluate();
         for (int k = 1; k <= iterations; k++) {
+            // Lets whoever runs this on another thread (experiment's runs side by side) stop it.
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("training stopped before " + unit() + " " + k + " of " + iterations
+                        + ": its thread was interrupted");
+            }
             epoch(k, iterations, listener);
             evaluate();
             if (listener != UNHEARD) {

@@ -65,6 +65,36 @@ class ExperimentTest {
     }
 
     @Test
+    void runsTrainedSideBySideEqualRunsTrainedAloneInTheOrderGiven() {
+        DataSet circle = DataSet.circle(60, 3);
+        Network start = Network.withInputs(2).layer(6, Activation.TANH).layer(1, Activation.SIGMOID)
+                .initialized(Initialization.xavier(), 5);
+        GradientDescent descent = GradientDescent.withLearningRate(0.5).evaluatingOn(circle);
+        double[] rates = {3, 0.1, 1, 0.3, 2};
+        Comparison side = Experiment.of(start, circle, descent, 40).learningRates(rates);
+        assertEquals(List.of("η = 3.0", "η = 0.1", "η = 1.0", "η = 0.3", "η = 2.0"), List.copyOf(side.runs().keySet()));
+        for (double rate : rates) {
+            Network alone = start.copy();
+            TrainingHistory history = descent.atLearningRate(rate).train(alone, circle, 40);
+            assertArrayEquals(history.errors(), side.run("η = " + rate).errors(), "η = " + rate);
+            double[][] inputs = circle.stream().map(Sample::input).toArray(double[][]::new);
+            assertArrayEquals(alone.outputs(inputs), side.network("η = " + rate).outputs(inputs), "η = " + rate);
+        }
+    }
+
+    @Test
+    void aRunThatFailsFailsTheExperimentWithItsOwnException() {
+        Network start = Network.withInputs(2).layer(1, Activation.SIGMOID).build();
+        DataSet xor = DataSet.xor();
+        Map<String, GradientDescent> descents = new LinkedHashMap<>();
+        descents.put("fine", GradientDescent.withLearningRate(1));
+        descents.put("too large", GradientDescent.withLearningRate(1).withBatching(Batching.miniBatches(5)));
+        IllegalArgumentException failed = assertThrows(IllegalArgumentException.class,
+                () -> Experiment.of(start, xor, GradientDescent.withLearningRate(1), 10).descents(descents));
+        assertTrue(failed.getMessage().contains("mini-batch"), failed.getMessage());
+    }
+
+    @Test
     void aDivergingRunIsKeptUntilItDivergesAndMarked() {
         Sample sample = new Sample(new double[] {2, 3}, new double[] {1});
         Comparison rates = Experiment.of(linear(), sample, GradientDescent.withLearningRate(0.05), 100)

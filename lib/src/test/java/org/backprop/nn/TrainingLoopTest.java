@@ -11,6 +11,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
 import org.backprop.data.WorkedExample;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,19 @@ class TrainingLoopTest {
         Evaluation evaluation = network.evaluate(samples);
         assertEquals(2 / 3.0, evaluation.accuracy());
         assertEquals((0.5 * 0.3 * 0.3 + 0.5 * 0.8 * 0.8 + 0.5 * 0.4 * 0.4) / 3, evaluation.meanError(), 1e-16);
+    }
+
+    @Test
+    void aRunOnAnInterruptedThreadStopsBeforeItsNextEpoch() {
+        WorkedExample mazur = WorkedExample.mazur();
+        Thread.currentThread().interrupt();
+        try {
+            CancellationException stopped = assertThrows(CancellationException.class,
+                    () -> mazur.descent().train(mazur.network(), mazur.sample(), 10));
+            assertEquals("training stopped before iteration 1 of 10: its thread was interrupted", stopped.getMessage());
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is left for the caller to see");
+        }
     }
 
     @Test
