@@ -6,24 +6,30 @@ import java.util.List;
 /**
  * Where a diagram's labels go so that each stays readable: a label sits on its own line, at the
  * spot nearest a preferred fraction of the line's length where its box keeps a few pixels from
- * every other label, from every box of the drawing and from every point where two lines cross
- * (a label on a crossing hides which line goes where). Among such spots it prefers one that
- * covers no other line.
+ * every other label, from every box of the drawing and {@link #CROSSING_GAP} pixels from every
+ * point where two lines cross (a label on a crossing hides which line goes where). A strict
+ * placement also keeps the box {@link #GAP} pixels clear of every other line, counting a line's
+ * half width (a label's box is opaque, so a line under it would seem to end there); a lenient one
+ * only prefers such a spot.
  */
 final class LabelPlacement {
 
     /** The free space kept around a label's box, in pixels. */
     static final double GAP = 4;
+    /** The free space kept between a label's box and a point where two lines cross, in pixels. */
+    static final double CROSSING_GAP = 10;
     /** The fractions of a line's length a label may sit at: away from the arrow's head and tail. */
     private static final double FIRST = 0.12;
     private static final double LAST = 0.9;
     private static final double STEP = 0.01;
-    /** The cost of covering another line, in fractions of a line's length moved. */
-    private static final double COVERING = 0.5;
+    /** The cost of covering another line: more than moving along the whole line. */
+    private static final double COVERING = 10;
 
     private final double width;
     private final double height;
     private final List<Segment> lines = new ArrayList<>();
+    /** Half the width of each line drawn, in the order of {@link #lines}. */
+    private final List<Double> halfWidths = new ArrayList<>();
     private final List<Box> taken = new ArrayList<>();
     private List<double[]> crossings;
 
@@ -101,9 +107,13 @@ final class LabelPlacement {
         }
     }
 
-    /** A line of the drawing: labels stay off its crossings with other lines. */
-    void line(Segment line) {
+    /**
+     * A line of the drawing, {@code width} pixels wide (with any band drawn under it): labels stay
+     * off its crossings with other lines and, when strict, off the line itself.
+     */
+    void line(Segment line, double width) {
         lines.add(line);
+        halfWidths.add(width / 2);
         crossings = null;
     }
 
@@ -114,10 +124,12 @@ final class LabelPlacement {
 
     /**
      * The box of a {@code w} × {@code h} label centred on {@code on}, nearest the fraction
-     * {@code preferred} of its length, clear of every box and crossing so far; null when no
-     * spot on the line is clear. The box is then taken.
+     * {@code preferred} of its length, clear of every box and crossing so far and, if {@code strict},
+     * {@link #GAP} pixels clear of every other line; null when no spot on the line is clear.
+     * A lenient placement takes a spot that covers fewer other lines over one nearer
+     * {@code preferred}. The box is then taken.
      */
-    Box place(Segment on, double w, double h, double preferred) {
+    Box place(Segment on, double w, double h, double preferred, boolean strict) {
         Box best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (double t = FIRST; t <= LAST + 1e-9; t += STEP) {
@@ -126,12 +138,11 @@ final class LabelPlacement {
             if (!clear(box)) {
                 continue;
             }
-            double cost = Math.abs(t - preferred);
-            for (Segment line : lines) {
-                if (!line.equals(on) && box.covers(line)) {
-                    cost += COVERING;
-                }
+            int covered = covered(box, on);
+            if (strict && covered > 0) {
+                continue;
             }
+            double cost = Math.abs(t - preferred) + COVERING * covered;
             if (cost < bestCost) {
                 best = box;
                 bestCost = cost;
@@ -141,6 +152,19 @@ final class LabelPlacement {
             taken.add(best);
         }
         return best;
+    }
+
+    /** How many lines other than {@code own} pass within {@link #GAP} pixels of the box's edge. */
+    private int covered(Box box, Segment own) {
+        int covered = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            double reach = GAP + halfWidths.get(i);
+            Box grown = new Box(box.x - reach, box.y - reach, box.w + 2 * reach, box.h + 2 * reach);
+            if (!lines.get(i).equals(own) && grown.covers(lines.get(i))) {
+                covered++;
+            }
+        }
+        return covered;
     }
 
     private boolean clear(Box box) {
@@ -153,7 +177,7 @@ final class LabelPlacement {
             }
         }
         for (double[] crossing : crossings()) {
-            if (box.holds(crossing[0], crossing[1], GAP)) {
+            if (box.holds(crossing[0], crossing[1], CROSSING_GAP)) {
                 return false;
             }
         }

@@ -13,12 +13,14 @@ import org.backprop.nn.Network;
 /**
  * The network drawn as SVG with the worked example's labels: neurons i1, h1, o1, …, every
  * connection labelled with its weight's name and value (w5 = 0.4), coloured by the neuron it
- * feeds, so w6 (h2 → o1) cannot be mistaken for w7 (h1 → o2). Labels sit on their own line, clear
- * of each other and of the points where lines cross. A bias shared by a layer (Mazur's b1, b2) is
+ * feeds, so w6 (h2 → o1) cannot be mistaken for w7 (h1 → o2). Labels are opaque and sit on their own
+ * line, clear of each other, of the points where lines cross and, wherever the layout allows, of
+ * every other line. A bias shared by a layer (Mazur's b1, b2) is
  * one quantity, drawn once, as Mazur draws it: a node in the layer before, with a dashed arrow into
  * each neuron it feeds; a bias per neuron hangs under its neuron. Optionally each neuron shows its
  * net and out; the backward pass adds each neuron's δ = ∂E/∂net, each weight's ∂E/∂w (the line's
- * width grows with |∂E/∂w|) and E_total, and {@link #paths} highlights how one neuron's output
+ * width grows with |∂E/∂w|) and E_total. Computed values print with 9 decimals each (0.751365070),
+ * given ones (inputs, weights, biases) as given; and {@link #paths} highlights how one neuron's output
  * reaches E_total. Plain text lists the same connections and values.
  */
 public class NetworkDiagram extends View {
@@ -44,8 +46,13 @@ public class NetworkDiagram extends View {
     private static final double WIDEST = 8;
     /** Okabe &amp; Ito's colours (as in every picture of the course), one per neuron of a layer. */
     private static final String[] COLOURS = hex(Drawing.CLASSES);
-    /** Okabe &amp; Ito's yellow, under the highlighted paths. */
-    private static final String HIGHLIGHT = "#F0E442";
+    /**
+     * Okabe &amp; Ito's bluish green, under the highlighted paths: it stands out from white and from
+     * the blue and vermillion lines drawn on it.
+     */
+    private static final String HIGHLIGHT = "#009E73";
+    /** How much wider than its line the band under a highlighted path is, in pixels. */
+    private static final double BAND = 8;
     private static final String GREY = "#555555";
     /** One colour per neuron of a layer, so the widest layer drawn has as many neurons as colours. */
     private static final int MAX_NEURONS = COLOURS.length;
@@ -73,7 +80,7 @@ public class NetworkDiagram extends View {
 
     /**
      * The network as the backward pass saw it: net, out and δ = ∂E/∂net in each neuron, ∂E/∂w on
-     * every weight, drawn with a width proportional to |∂E/∂w| (BP4: ∂E/∂wˡⱼₖ = δˡⱼ · outˡ⁻¹ₖ), and
+     * every weight, drawn 1.2 px wide plus 6.8 px × |∂E/∂w| / max |∂E/∂w| (BP4: ∂E/∂wˡⱼₖ = δˡⱼ · outˡ⁻¹ₖ), and
      * ∂E/∂out on the arrow from each output to E_total.
      */
     public static NetworkDiagram of(BackwardPass backward) {
@@ -173,11 +180,15 @@ public class NetworkDiagram extends View {
             }
             tallest = Math.max(tallest, size);
         }
-        for (double spread : SPREADS) {
-            String svg = new Sketch(content, tallest, spread).svg();
-            if (svg != null) {
-                String text = text(content);
-                return View.IN_KERNEL ? Renderables.diagram(svg, text) : new NetworkDiagram(svg, text);
+        // First every label clear of every other line, spreading the layout if need be; then, for
+        // networks too dense for that, labels that may cover another line but never a crossing.
+        for (boolean strict : new boolean[] {true, false}) {
+            for (double spread : SPREADS) {
+                String svg = new Sketch(content, tallest, spread, strict).svg();
+                if (svg != null) {
+                    String text = text(content);
+                    return View.IN_KERNEL ? Renderables.diagram(svg, text) : new NetworkDiagram(svg, text);
+                }
             }
         }
         throw new IllegalArgumentException("a diagram cannot label all weights of the " + shape(content)
@@ -198,7 +209,7 @@ public class NetworkDiagram extends View {
     }
 
     private static String gradientLabel(Content content, int l, int j, int k) {
-        return "∂E/∂" + content.names().weight(l, j, k) + " = " + Decimals.of(content.backward().weightGradient(l, j, k));
+        return "∂E/∂" + content.names().weight(l, j, k) + " = " + computed(content.backward().weightGradient(l, j, k));
     }
 
     private static String biasLabel(Content content, int l, int j) {
@@ -206,7 +217,18 @@ public class NetworkDiagram extends View {
     }
 
     private static String biasGradientLabel(Content content, int l, int j) {
-        return "∂E/∂" + content.names().bias(l, j) + " = " + Decimals.of(content.backward().biasGradient(l, j));
+        return "∂E/∂" + content.names().bias(l, j) + " = " + computed(content.backward().biasGradient(l, j));
+    }
+
+    /**
+     * A computed value as the diagram prints it: with all 9 of {@link Decimals}' decimals, so that
+     * the numbers in a column of neurons line up (0.751365070, not 0.75136507); tiny and large
+     * values as {@link Decimals} prints them (3.51085e-05, 120.034).
+     */
+    static String computed(double value) {
+        String decimals = Decimals.of(value);
+        return decimals.contains("e") || decimals.isEmpty() || Math.abs(value) >= 10 ? decimals
+                : String.format(Locale.ROOT, "%.9f", value);
     }
 
     /** The values in neuron j of layer l: out (inputs), net and out, and in a backward pass δ. */
@@ -214,11 +236,12 @@ public class NetworkDiagram extends View {
         List<String> values = new ArrayList<>();
         if (content.pass() != null) {
             if (l > 0) {
-                values.add("net " + Decimals.of(content.pass().net(l, j)));
+                values.add("net " + computed(content.pass().net(l, j)));
             }
-            values.add("out " + Decimals.of(content.pass().out(l, j)));
+            double out = content.pass().out(l, j);
+            values.add("out " + (l == 0 ? Decimals.of(out) : computed(out)));
             if (content.backward() != null && l > 0) {
-                values.add("δ " + Decimals.of(content.backward().delta(l, j)));
+                values.add("δ " + computed(content.backward().delta(l, j)));
             }
         }
         return values;
@@ -265,7 +288,7 @@ public class NetworkDiagram extends View {
             }
         }
         if (content.backward() != null) {
-            text.append("  E_total = ").append(Decimals.of(content.pass().totalError())).append('\n');
+            text.append("  E_total = ").append(computed(content.pass().totalError())).append('\n');
             for (String line : notes(content)) {
                 text.append("  ").append(line).append('\n');
             }
@@ -282,14 +305,15 @@ public class NetworkDiagram extends View {
             for (int j = 0; j < content.size(l) && which.isEmpty(); j++) {
                 for (int k = 0; k < content.size(l - 1) && which.isEmpty(); k++) {
                     if (widest > 0 && Math.abs(content.backward().weightGradient(l, j, k)) == widest) {
-                        which = gradientLabel(content, l, j, k);
+                        which = content.names().weight(l, j, k);
                     }
                 }
             }
         }
         notes.add(widest > 0
-                ? "Line width ∝ |∂E/∂w|: " + (int) WIDEST + " px for the largest, " + which + "; δ = ∂E/∂net."
-                : "Every ∂E/∂w is 0, so every line has the thinnest width; δ = ∂E/∂net.");
+                ? String.format(Locale.ROOT, "Line width = %.1f px + %.1f px × |∂E/∂w| / |∂E/∂%s| (%s has the "
+                        + "largest, %s); δ = ∂E/∂net.", THINNEST, WIDEST - THINNEST, which, which, computed(widest))
+                : "Every ∂E/∂w is 0, so every line is " + THINNEST + " px wide; δ = ∂E/∂net.");
         if (content.highlighted() != null) {
             notes.addAll(pathNotes(content));
         }
@@ -333,18 +357,18 @@ public class NetworkDiagram extends View {
                         : content.backward().outDerivative(l, path[step]);
                 symbols.add(content.names().weight(l, path[step], path[step - 1]));
                 symbols.add(l == content.depth() ? "δ_" + neuron : "f′(net_" + neuron + ")");
-                factors.add(signed(weight));
-                factors.add(signed(local));
+                factors.add(signed(Decimals.of(weight)));
+                factors.add(signed(computed(local)));
                 product *= weight * local;
             }
             route.add("E_total");
             sum += product;
-            terms.add(signed(product));
+            terms.add(signed(computed(product)));
             lines.add("  " + String.join(" → ", route) + ": " + String.join(" × ", symbols) + " = "
-                    + String.join(" × ", factors) + " = " + Decimals.of(product));
+                    + String.join(" × ", factors) + " = " + computed(product));
         }
         lines.add("  sum of the " + paths.size() + " paths: ∂E/∂out_" + name + " = " + String.join(" + ", terms)
-                + " = " + Decimals.of(sum));
+                + " = " + computed(sum));
         return lines;
     }
 
@@ -362,9 +386,9 @@ public class NetworkDiagram extends View {
         }
     }
 
-    /** A factor as a product shows it: negative ones in parentheses. */
-    private static String signed(double value) {
-        return value < 0 ? "(" + Decimals.of(value) + ")" : Decimals.of(value);
+    /** A printed factor as a product shows it: negative ones in parentheses. */
+    private static String signed(String value) {
+        return value.startsWith("-") ? "(" + value + ")" : value;
     }
 
     /** One drawing of the content, with the gaps between layers and between neurons scaled by a spread. */
@@ -384,9 +408,11 @@ public class NetworkDiagram extends View {
         private final StringBuilder nodes = new StringBuilder();
         private final StringBuilder labels = new StringBuilder();
         private final List<Runnable> pendingLabels = new ArrayList<>();
+        private final boolean strict;
         private boolean placed = true;
 
-        Sketch(Content content, int tallest, double spread) {
+        Sketch(Content content, int tallest, double spread, boolean strict) {
+            this.strict = strict;
             this.content = content;
             this.tallest = tallest;
             this.gap = LAYER_GAP * spread;
@@ -432,9 +458,11 @@ public class NetworkDiagram extends View {
 
         private double lowestBiasBottom() {
             double bottom = nodesBottom();
-            for (Layer layer : content.layers()) {
+            for (int l = 1; l <= content.depth(); l++) {
+                Layer layer = content.layers()[l - 1];
                 if (layer.bias() == Bias.PER_NEURON) {
-                    bottom = Math.max(bottom, nodesBottom() + BIAS_DROP + tagHeight());
+                    double lowest = y(l, layer.size() - 1) + nodeHeight / 2.0;
+                    bottom = Math.max(bottom, lowest + BIAS_DROP + tagHeight());
                 } else if (layer.bias() == Bias.SHARED) {
                     bottom = Math.max(bottom, sharedRowTop() + tagHeight());
                 }
@@ -539,18 +567,18 @@ public class NetworkDiagram extends View {
                 String name = content.names().neuron(last, j);
                 wire(arrow, COLOURS[j], THINNEST + 0.4, false, false, content.highlighted() != null);
                 label(arrow, COLOURS[j], List.of("∂E/∂out_" + name,
-                        "= " + Decimals.of(content.backward().outGradient(last, j))), false);
+                        "= " + computed(content.backward().outGradient(last, j))), false);
             }
-            node(ex, ey, ERROR_WIDTH, "E_total", List.of(Decimals.of(content.pass().totalError())), false);
+            node(ex, ey, ERROR_WIDTH, "E_total", List.of(computed(content.pass().totalError())), false);
         }
 
         private void wire(LabelPlacement.Segment line, String colour, double stroke, boolean dashed, boolean faded,
                           boolean highlighted) {
-            placement.line(line);
+            placement.line(line, highlighted ? stroke + BAND : stroke);
             if (highlighted) {
                 under.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
                                 + "stroke=\"%s\" stroke-width=\"%.1f\" stroke-linecap=\"round\" class=\"path\"/>%n",
-                        line.x1(), line.y1(), line.x2(), line.y2(), HIGHLIGHT, stroke + 12));
+                        line.x1(), line.y1(), line.x2(), line.y2(), HIGHLIGHT, stroke + BAND));
             }
             edges.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.2f\"%s%s "
@@ -567,12 +595,13 @@ public class NetworkDiagram extends View {
                     w = Math.max(w, LabelPlacement.textWidth(lines.get(i), i == 0 ? 13 : 11) + 8);
                 }
                 double h = 6 + LINE * lines.size();
-                LabelPlacement.Box box = placement.place(line, w, h, LABEL_AT);
+                LabelPlacement.Box box = placement.place(line, w, h, LABEL_AT, strict);
                 if (box == null) {
                     placed = false;
                     return;
                 }
-                labels.append(box(box, "#ffffff", colour, "label", faded ? " opacity=\"0.45\"" : " fill-opacity=\"0.85\""));
+                // Opaque even when faded, so that no line runs through the text.
+                labels.append(box(box, "#ffffff", colour, "label", faded ? " stroke-opacity=\"0.45\"" : ""));
                 for (int i = 0; i < lines.size(); i++) {
                     labels.append(text(box.x() + box.w() / 2, box.y() + 16 + LINE * i, "middle", colour,
                             lines.get(i), i == 0 ? 13 : 11, false, faded ? " opacity=\"0.45\"" : ""));
@@ -602,14 +631,14 @@ public class NetworkDiagram extends View {
             nodes.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"16\" fill=\"%s\" stroke=\"#333\" "
                             + "stroke-width=\"%s\" class=\"neuron\"/>%n",
-                    box.x(), box.y(), box.w(), box.h(), chosen ? "#fdf6b2" : "#f4f4f4", chosen ? "3" : "1.5"));
+                    box.x(), box.y(), box.w(), box.h(), chosen ? "#d9f2ea" : "#f4f4f4", chosen ? "3" : "1.5"));
             nodes.append(text(cx, box.y() + 22, "middle", "#111", name, 16, true, ""));
             for (int i = 0; i < values.size(); i++) {
                 nodes.append(text(cx, box.y() + 40 + LINE * i, "middle", "#333", values.get(i), 11, false, ""));
             }
         }
 
-        /** A rounded box; a label's lets the lines it covers show through faintly. */
+        /** A rounded box. */
         private static String box(LabelPlacement.Box box, String fill, String stroke, String kind, String extra) {
             return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
                             + "fill=\"%s\" stroke=\"%s\" stroke-width=\"0.8\" class=\"%s\"%s/>%n",
