@@ -2,7 +2,8 @@
 
 1. builds the helper jar with ./mvnw (nothing to do when it is fresh);
 2. finds Jupyter on the PATH, or installs the pinned one (binder/requirements.txt) into .course/venv;
-3. installs the IJava 1.3.0 kernel into .course/jupyter;
+3. installs the IJava 1.3.0 kernel into .course/jupyter, with a class-data archive that makes its JVM
+   start faster (class_archive.py);
 4. marks the notebooks in notebooks/ trusted (signed in Jupyter's own trust database), so that
    their stored diagrams show before their cells run;
 5. starts Jupyter in notebooks/ and prints the URL.
@@ -25,7 +26,7 @@ import sys
 sys.dont_write_bytecode = True  # keep launcher/ free of __pycache__ folders
 
 from fashion_mnist import fetch_fashion_mnist  # noqa: E402 (after dont_write_bytecode)
-from helper_jar import ensure_helper_jar  # noqa: E402
+from helper_jar import JAR as HELPER_JAR, ensure_helper_jar  # noqa: E402
 from ijava import install_kernel  # noqa: E402
 from jdk import find_jdk  # noqa: E402
 from jupyter_env import find_or_install_jupyter, serve  # noqa: E402
@@ -73,7 +74,7 @@ def _run(args, env):
     _say(f"Java: {jdk.java} (Java {jdk.version})")
     ensure_helper_jar(ROOT, env, _say)
     jupyter = find_or_install_jupyter(ROOT, sys.executable, env, _say, needs_nbconvert)
-    install_kernel(JUPYTER_DATA, DOWNLOADS, jdk, args.kernel_memory, env, _say)
+    install_kernel(JUPYTER_DATA, DOWNLOADS, jdk, args.kernel_memory, env, _say, os.path.join(ROOT, HELPER_JAR))
     # Jupyter looks for kernels in JUPYTER_PATH before its own folders: this kernel named "java" wins.
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (JUPYTER_DATA, env.get("JUPYTER_PATH")) if p)
     if args.check:

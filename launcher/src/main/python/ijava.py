@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 import zipfile
 
+from class_archive import ensure_class_archive
 from problem import Problem
 
 VERSION = "1.3.0"
@@ -21,10 +22,11 @@ KERNEL = "java"
 REQUIRED = (f"{KERNEL}/kernel.json", f"{KERNEL}/{JAR}")
 
 
-def install_kernel(jupyter_data, downloads, jdk, memory, env, say):
+def install_kernel(jupyter_data, downloads, jdk, memory, env, say, helper_jar):
     """Makes <jupyter_data>/kernels/java a kernel spec that starts IJava with this JDK: unpacked from
     the release zip unless already there, its kernel.json pointed at the JDK and the jar, with
-    -Xmx<memory> when memory is given (else the -Xmx of an earlier run, if any)."""
+    -Xmx<memory> when memory is given (else the -Xmx of an earlier run, if any), and with the class
+    archive of class_archive.py when there is one (a warm-up loads helper_jar, the notebooks' jar)."""
     kernel = os.path.join(jupyter_data, "kernels", KERNEL)
     if os.path.isfile(os.path.join(kernel, JAR)) and os.path.isfile(os.path.join(kernel, "kernel.json")):
         how = "already installed"
@@ -32,8 +34,9 @@ def install_kernel(jupyter_data, downloads, jdk, memory, env, say):
         archive = _release_zip(downloads, env, say)
         _unpack(archive, kernel)
         how = f"installed from {archive}"
-    _write_kernel_json(kernel, jdk, memory)
     say(f"IJava {VERSION} kernel: {how} ({kernel})")
+    archive = ensure_class_archive(kernel, os.path.abspath(os.path.join(kernel, JAR)), jdk, helper_jar, say)
+    _write_kernel_json(kernel, jdk, memory, archive)
 
 
 def _release_zip(downloads, env, say):
@@ -136,8 +139,9 @@ def _unpack(archive, kernel):
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_kernel_json(kernel, jdk, memory):
-    """IJava's own kernel.json with its argv made absolute: this JDK's java, then the jar."""
+def _write_kernel_json(kernel, jdk, memory, archive):
+    """IJava's own kernel.json with its argv made absolute: this JDK's java, then the jar. The JVM
+    maps the class archive if it can and starts without it if not (-Xshare:auto, its default)."""
     path = os.path.join(kernel, "kernel.json")
     with open(path, encoding="utf-8") as f:
         current = f.read()
@@ -147,7 +151,8 @@ def _write_kernel_json(kernel, jdk, memory):
         raise Problem(f"{path} is not valid JSON ({e}); delete {kernel} and run ./course again to reinstall it.")
     heap = f"-Xmx{memory}" if memory else next(
         (a for a in spec.get("argv", []) if isinstance(a, str) and a.startswith("-Xmx")), None)
-    spec["argv"] = [jdk.java, *([heap] if heap else []), "-jar", os.path.abspath(os.path.join(kernel, JAR)),
+    shared = f"-XX:SharedArchiveFile={archive}" if archive else None
+    spec["argv"] = [jdk.java, *(a for a in (heap, shared) if a), "-jar", os.path.abspath(os.path.join(kernel, JAR)),
                     "{connection_file}"]
     wanted = json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
     if wanted != current:
