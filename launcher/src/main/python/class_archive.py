@@ -110,9 +110,9 @@ def _stamp(jdk, jar):
                             universal_newlines=True, timeout=60).stdout.strip()
     warmup = hashlib.sha256()
     for name in WARMUP_FILES:
-        warmup.update(_sha256(os.path.join(WARMUP, name)).encode("ascii"))
+        warmup.update(sha256(os.path.join(WARMUP, name)).encode("ascii"))
     return {"java": os.path.realpath(jdk.java), "java_version": banner, "kernel_jar": os.path.abspath(jar),
-            "kernel_jar_sha256": _sha256(jar), "warmup_sha256": warmup.hexdigest()}
+            "kernel_jar_sha256": sha256(jar), "warmup_sha256": warmup.hexdigest()}
 
 
 def _read_stamp(path):
@@ -133,7 +133,8 @@ def _write_stamp(path, stamp):
         pass  # a read-only folder: the next run tries again
 
 
-def _sha256(path):
+def sha256(path):
+    """The SHA-256 of a file, in hex."""
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):

@@ -1,6 +1,5 @@
 """Installs the IJava 1.3.0 kernel (github.com/SpencerPark/IJava) into the project's own Jupyter
 data folder, from its release zip: downloaded once, or given as IJAVA_ZIP for offline classrooms."""
-import hashlib
 import io
 import json
 import os
@@ -9,7 +8,7 @@ import urllib.error
 import urllib.request
 import zipfile
 
-from class_archive import ensure_class_archive
+from class_archive import ensure_class_archive, sha256
 from problem import Problem
 
 VERSION = "1.3.0"
@@ -81,7 +80,7 @@ def _verify_zip(path, expected_sha256=None):
     if not zipfile.is_zipfile(path):
         raise Problem(f"{path} is not a zip file; expected IJava's release zip {ZIP_NAME} ({RELEASE_URL}).")
     if expected_sha256:
-        actual = _sha256(path)
+        actual = sha256(path)
         if actual != expected_sha256:
             raise Problem(f"{path} has SHA-256 {actual}, but IJAVA_SHA256 expects {expected_sha256}. "
                           f"Download it again from {RELEASE_URL}.")
@@ -164,14 +163,6 @@ def _write_kernel_json(kernel, current, spec, jdk, memory, archive):
     if wanted != current:
         with open(path, "w", encoding="utf-8") as f:
             f.write(wanted)
-
-
-def _sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _sample(names):
