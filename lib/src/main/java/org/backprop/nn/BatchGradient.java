@@ -106,7 +106,7 @@ public final class BatchGradient {
         double[][] delta = core.delta[check(l, 1)];
         double sum = 0;
         for (int x = 0; x < size(); x++) {
-            sum += norm(delta[x]);
+            sum += Kernels.norm(delta[x]);
         }
         return sum / size();
     }
@@ -123,17 +123,9 @@ public final class BatchGradient {
         double[][] in = core.out[l - 1];
         double sum = 0;
         for (int x = 0; x < size(); x++) {
-            sum += norm(delta[x]) * norm(in[x]);
+            sum += Kernels.norm(delta[x]) * Kernels.norm(in[x]);
         }
         return sum / size();
-    }
-
-    private static double norm(double[] v) {
-        double squares = 0;
-        for (double value : v) {
-            squares += value * value;
-        }
-        return Math.sqrt(squares);
     }
 
     private int check(int l, int lowest) {

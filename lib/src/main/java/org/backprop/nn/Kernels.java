@@ -274,6 +274,11 @@ final class Kernels {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
+    /** ‖v‖ = √(Σ v²), rescaled as {@link #norm(double[][], double[])} does when the squares over- or underflow. */
+    static double norm(double[] v) {
+        return norm(new double[][] {v}, new double[] {sumOfSquares(v)});
+    }
+
     /**
      * ‖A‖ = √(Σ a²) from the rows' sums of squares {@code rowSquares}, added in row order;
      * rescaled by the largest |a| when the squares over- or underflow.

@@ -76,11 +76,9 @@ public final class Charts {
                 largestKept = run.divergedAt().isPresent() ? largestKept : Math.max(largestKept, e);
             }
         }
-        Lines chart = meaning.equals("E_total")
-                ? new Lines("Error per iteration", "iteration", "E_total",
-                        logarithmicIfWide && Lines.spansDecades(smallest, largest))
-                : new Lines("Error per epoch", "epoch", meaning,
-                        logarithmicIfWide && Lines.spansDecades(smallest, largest));
+        String step = meaning.equals("E_total") ? "iteration" : "epoch";
+        Lines chart = new Lines("Error per " + step, step, meaning,
+                logarithmicIfWide && Lines.spansDecades(smallest, largest));
         if (largestKept > Double.NEGATIVE_INFINITY && largestKept < largest) {
             chart.ceiling(DIVERGED_ROOM * largestKept);
         }
