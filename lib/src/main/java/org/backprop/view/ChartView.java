@@ -1,9 +1,6 @@
 package org.backprop.view;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -17,7 +14,7 @@ public class ChartView extends View {
     private final XYChart chart;
 
     ChartView(XYChart chart, String text) {
-        super("image/png", Base64.getEncoder().encodeToString(pngBytes(chart)), text);
+        super("image/png", () -> ImageView.png(BitmapEncoder.getBufferedImage(chart)), text);
         this.chart = chart;
     }
 
@@ -46,7 +43,10 @@ public class ChartView extends View {
         return of(chart, toText().lines().findFirst().orElseThrow() + lines(chart, false));
     }
 
-    /** The chart behind this view (XChart charts are mutable: make a new view after changing it). */
+    /**
+     * The chart behind this view. XChart charts are mutable, and a view shows its chart as it was
+     * when the view was first shown: make a new view after changing it.
+     */
     public XYChart chart() {
         return chart;
     }
@@ -54,14 +54,6 @@ public class ChartView extends View {
     /** The chart drawn as an image, {@code chart.getWidth()} × {@code chart.getHeight()} pixels. */
     public BufferedImage toImage() {
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    private static byte[] pngBytes(XYChart chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the chart '" + chart.getTitle() + "' as PNG", e);
-        }
     }
 
     /** A line per series the legend names: its number of points and, with values, its first and last. */

@@ -9,16 +9,11 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
-import javax.imageio.ImageIO;
 
 /**
  * A surface E(a, b) of two parameters drawn as filled contours — bands between levels, light
@@ -53,8 +48,8 @@ public class ContourPlot extends View {
     private final Surface surface;
     private final Map<String, double[][]> paths;
 
-    ContourPlot(String png, String text, Surface surface, Map<String, double[][]> paths) {
-        super("image/png", png, text);
+    ContourPlot(String text, Surface surface, Map<String, double[][]> paths) {
+        super("image/png", () -> ImageView.png(draw(surface, paths)), text);
         this.surface = surface;
         this.paths = paths;
     }
@@ -121,18 +116,14 @@ public class ContourPlot extends View {
 
     /** The plot as an image, 720 pixels wide. */
     public BufferedImage toImage() {
-        return draw(surface, paths, surface.grid(), levels(surface.grid()));
+        return draw(surface, paths);
     }
 
     private static ContourPlot make(Surface surface, Map<String, double[][]> paths) {
-        double[][] grid = surface.grid();
-        double[] levels = levels(grid);
-        BufferedImage image = draw(surface, paths, grid, levels);
-        String png = Base64.getEncoder().encodeToString(png(image));
-        String text = text(surface, paths, grid, levels);
-        return View.IN_KERNEL ? Renderables.contourPlot(png, text, surface, paths)
-                : new ContourPlot(png, text, surface, paths);
+        String text = text(surface, paths, surface.grid(), levels(surface.grid()));
+        return View.IN_KERNEL ? Renderables.contourPlot(text, surface, paths) : new ContourPlot(text, surface, paths);
     }
+
 
     private static void range(String axis, double from, double to) {
         if (!Double.isFinite(from) || !Double.isFinite(to) || from >= to) {
@@ -239,7 +230,9 @@ public class ContourPlot extends View {
         return (int) Math.round(from + (to - from) * t);
     }
 
-    private static BufferedImage draw(Surface s, Map<String, double[][]> paths, double[][] grid, double[] levels) {
+    private static BufferedImage draw(Surface s, Map<String, double[][]> paths) {
+        double[][] grid = s.grid();
+        double[] levels = levels(grid);
         int legendRows = paths.isEmpty() ? 0 : (paths.size() + 2) / 3 + 1;
         int height = TOP + PLOT_HEIGHT + 56 + 22 * legendRows;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
@@ -461,15 +454,5 @@ public class ContourPlot extends View {
             }
         });
         return text.toString();
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the contour plot as PNG", e);
-        }
     }
 }

@@ -74,7 +74,7 @@ public class Heatmap extends ImageView {
     private final Spec spec;
 
     Heatmap(Spec spec) {
-        super(Painter.draw(spec), describe(spec));
+        super(() -> Painter.draw(spec), describe(spec));
         this.spec = spec;
     }
 

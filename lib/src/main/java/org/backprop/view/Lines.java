@@ -1,13 +1,14 @@
 package org.backprop.view;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -184,11 +185,14 @@ final class Lines {
         spacer.setShowInLegend(false);
         spacer.setMarker(SeriesMarkers.NONE);
         // The ticks depend on the axes' length in pixels, which XChart knows once it has drawn
-        // the chart: draw it with provisional ticks, measure, then fix the ticks.
+        // the chart: lay it out with provisional ticks (drawn on one pixel: the layout is the same,
+        // the painting nearly free), measure, then fix the ticks.
         Ticks x = ticks(xRange, logarithmicX, MOST_TICKS);
         Ticks y = ticks(yRange, logarithmic, MOST_TICKS);
         apply(chart, x, y, Double.NaN, Double.NaN);
-        BitmapEncoder.getBufferedImage(chart);
+        Graphics2D layout = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        chart.paint(layout, chart.getWidth(), chart.getHeight());
+        layout.dispose();
         double width = Math.abs(chart.getScreenXFromChart(x.high()) - chart.getScreenXFromChart(x.low()));
         double height = Math.abs(chart.getScreenYFromChart(y.high()) - chart.getScreenYFromChart(y.low()));
         x = fitting(xRange, logarithmicX, width, true, wholeSteps ? 1 : 0);

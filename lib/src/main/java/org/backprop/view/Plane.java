@@ -2,15 +2,10 @@ package org.backprop.view;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 import org.backprop.data.DataSet;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Layer;
@@ -119,7 +114,7 @@ public final class Plane {
         StringBuilder text = new StringBuilder(pictures.size() + " pictures, " + columns + " to a row:");
         for (int i = 0; i < pictures.size(); i++) {
             ImageView picture = View.require("pictures[" + i + "]", pictures.get(i));
-            images.add(decode(picture.rendering()));
+            images.add(picture.image());
             text.append("\n  ").append(picture.toText().replace("\n", "\n  "));
         }
         int cellWidth = images.stream().mapToInt(BufferedImage::getWidth).max().orElseThrow();
@@ -189,13 +184,5 @@ public final class Plane {
     private static String name(List<? extends Sample> data) {
         return data instanceof DataSet set ? set.name()
                 : String.format(Locale.ROOT, "%d samples", data.size());
-    }
-
-    private static BufferedImage decode(String base64) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not decode a picture", e);
-        }
     }
 }

@@ -57,8 +57,8 @@ final class Renderables {
         return new RenderableHeatmap(spec);
     }
 
-    static ContourPlot contourPlot(String png, String text, ContourPlot.Surface surface, Map<String, double[][]> paths) {
-        return new RenderableContourPlot(png, text, surface, paths);
+    static ContourPlot contourPlot(String text, ContourPlot.Surface surface, Map<String, double[][]> paths) {
+        return new RenderableContourPlot(text, surface, paths);
     }
 
     /**
@@ -151,8 +151,8 @@ final class Renderables {
     }
 
     private static final class RenderableContourPlot extends ContourPlot implements Renderable {
-        RenderableContourPlot(String png, String text, Surface surface, Map<String, double[][]> paths) {
-            super(png, text, surface, paths);
+        RenderableContourPlot(String text, Surface surface, Map<String, double[][]> paths) {
+            super(text, surface, paths);
         }
     }
 

@@ -2,13 +2,15 @@ package org.backprop.view;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.backprop.nn.TrainingHistory;
 
 /**
  * Something the course shows: a table, a chart, a diagram or a derivation.
  *
  * <p>In IJava a view renders itself as the cell's result (HTML, PNG, SVG or LaTeX); anywhere
- * else it prints as plain text. The rich renderings are computed once, when the view is made.
+ * else it prints as plain text. A rich rendering is made once, when it is first asked for: a view
+ * that is never shown (a step of a chain of {@code with…} calls, a panel of a grid) is never encoded.
  */
 public abstract class View {
 
@@ -18,13 +20,20 @@ public abstract class View {
     static final boolean IN_KERNEL = isPresent(RENDERABLE);
 
     private final String mimeType;
-    private final String rendering;
     private final String text;
+    /** Makes the rich rendering; null once it has. */
+    private Supplier<String> render;
+    private String rendering;
 
     /** A view with one rich rendering of {@code mimeType} and its plain-text counterpart. */
     View(String mimeType, String rendering, String text) {
+        this(mimeType, () -> rendering, text);
+    }
+
+    /** A view whose rich rendering of {@code mimeType} is made by {@code render} when first asked for. */
+    View(String mimeType, Supplier<String> render, String text) {
         this.mimeType = mimeType;
-        this.rendering = rendering;
+        this.render = render;
         this.text = text;
     }
 
@@ -39,13 +48,17 @@ public abstract class View {
      */
     public final Map<String, String> toMimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put(mimeType, rendering);
+        bundle.put(mimeType, rendering());
         bundle.put("text/plain", text);
         return bundle;
     }
 
     /** The rich rendering (HTML, base64 PNG, SVG or LaTeX). */
-    String rendering() {
+    synchronized String rendering() {
+        if (render != null) {
+            rendering = render.get();
+            render = null;
+        }
         return rendering;
     }
 

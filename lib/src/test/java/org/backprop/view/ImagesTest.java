@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.backprop.data.Playground;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -20,6 +22,15 @@ class ImagesTest {
     static BufferedImage png(View view) throws Exception {
         byte[] png = Base64.getDecoder().decode(view.toMimeBundle().get("image/png"));
         return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    /** Encoded in memory, a PNG has the very bytes ImageIO.write gives (which goes through a temporary file). */
+    @Test
+    void pngsAreWhatImageIoWrites() throws Exception {
+        BufferedImage image = png(Plane.points(Playground.circle(40, 0.1, 1)));
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", written);
+        assertEquals(Base64.getEncoder().encodeToString(written.toByteArray()), ImageView.png(image));
     }
 
     private static void assertRejected(String message, Executable call) {

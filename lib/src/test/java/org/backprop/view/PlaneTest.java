@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,21 @@ class PlaneTest {
         assertTrue(grid.toText().startsWith("3 pictures, 2 to a row:"));
         assertEquals(3 * Plane.hiddenNeuron(network, circle, 0).width() + 2 * 8,
                 Plane.hiddenNeurons(network, circle, 3).width());
+    }
+
+    /** The grid copies each picture's pixels as its PNG shows them: the third starts a second row. */
+    @Test
+    void aGridHoldsEachPictureAsShown() throws Exception {
+        Heatmap boundary = Plane.boundary(network, circle);
+        ImageView grid = Plane.grid(List.of(Plane.points(circle), boundary, boundary), 2);
+        BufferedImage shown = ImagesTest.png(boundary);
+        BufferedImage gridShown = ImagesTest.png(grid);
+        int top = shown.getHeight() + 8;
+        for (int y = 0; y < shown.getHeight(); y++) {
+            for (int x = 0; x < shown.getWidth(); x++) {
+                assertEquals(shown.getRGB(x, y), gridShown.getRGB(x, top + y), "pixel (" + x + ", " + y + ")");
+            }
+        }
     }
 
     @Test
