@@ -37,6 +37,10 @@ final class Renderables {
         return new RenderableDerivation(equations);
     }
 
+    static Feedback feedback(Feedback.Verdict verdict, String title, List<String> lines) {
+        return new RenderableFeedback(verdict, title, lines);
+    }
+
     static NetworkDiagram diagram(String svg, String text) {
         return new RenderableDiagram(svg, text);
     }
@@ -129,6 +133,12 @@ final class Renderables {
     private static final class RenderableChart extends ChartView implements Renderable {
         RenderableChart(XYChart chart, String text) {
             super(chart, text);
+        }
+    }
+
+    private static final class RenderableFeedback extends Feedback implements Renderable {
+        RenderableFeedback(Feedback.Verdict verdict, String title, List<String> lines) {
+            super(verdict, title, lines);
         }
     }
 

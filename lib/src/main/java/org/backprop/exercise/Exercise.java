@@ -1,0 +1,156 @@
+package org.backprop.exercise;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.backprop.view.Feedback;
+import org.backprop.view.Feedback.Verdict;
+
+/**
+ * One question whose answer is a number, computed from the network it is about, with the wrong
+ * answers students are known to give, a hint and a solution.
+ *
+ * <p>{@link #check} judges an answer: right when it agrees with the answer to 12 significant
+ * digits (adding the same terms in another order is no error); a known mistake when it agrees
+ * with that mistake's value to 6 (so intermediate values typed in from an output are still
+ * recognised); rounded when, rounded to 3–11 significant digits, it is the answer so rounded. A mistake that gives
+ * the right answer for this network (two equal weights, say) is never diagnosed.
+ */
+public final class Exercise {
+
+    /**
+     * The placeholder an exercise cell starts with: a NaN with its own bit pattern, so that a
+     * check tells "not answered yet" from a NaN the student's own arithmetic made.
+     */
+    static final double PLACEHOLDER = Double.longBitsToDouble(0x7ff8_0000_0bac_c0deL);
+
+    private static final int RIGHT_DIGITS = 12;
+    private static final int MISTAKE_DIGITS = 6;
+    private static final int FEWEST_DIGITS = 3;
+
+    private final String id;
+    private final String question;
+    private final double answer;
+    private final List<Mistake> mistakes;
+    private final String hint;
+    private final String solution;
+
+    /**
+     * @param id       the name a notebook checks it by, e.g. {@code dE/dw6}
+     * @param question what is asked, in kind (never the number): e.g. "∂E_total/∂w6, the product
+     *                 of ∂E_total/∂out_o1, ∂out_o1/∂net_o1 and ∂net_o1/∂w6"
+     * @param answer   the right value, computed from the network
+     * @param mistakes the known wrong answers, the likeliest first
+     * @param hint     the next step to take, without the answer
+     * @param solution Java code that computes the answer in the notebook, ending with the check
+     */
+    public Exercise(String id, String question, double answer, List<Mistake> mistakes, String hint,
+                    String solution) {
+        this.id = text("id", id);
+        this.question = text("question", question);
+        if (!Double.isFinite(answer)) {
+            throw new IllegalArgumentException("answer must be finite (the exercise '" + id + "' has no answer "
+                    + "for this network), but was " + answer);
+        }
+        this.answer = answer;
+        if (mistakes == null || mistakes.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("mistakes must be a list without nulls, but was " + mistakes);
+        }
+        this.mistakes = List.copyOf(mistakes);
+        this.hint = text("hint", hint);
+        this.solution = text("solution", solution);
+    }
+
+    /** The name a notebook checks it by. */
+    public String id() {
+        return id;
+    }
+
+    /** The right value. */
+    public double answer() {
+        return answer;
+    }
+
+    /** The known wrong answers, the likeliest first. */
+    public List<Mistake> mistakes() {
+        return mistakes;
+    }
+
+    /** The solution's code. */
+    public String solutionCode() {
+        return solution;
+    }
+
+    /** The verdict on {@code given}: right, a known mistake, rounded, wrong, or not answered yet. */
+    public Feedback check(double given) {
+        if (Double.doubleToRawLongBits(given) == Double.doubleToRawLongBits(PLACEHOLDER)) {
+            return Feedback.of(Verdict.NOT_YET, id + ": not answered yet",
+                    List.of("Replace each ___ with your expression, then run the cell.", "Asked: " + question + ".",
+                            "Hint: " + hint));
+        }
+        if (Double.isNaN(given)) {
+            return wrong("the answer is NaN, not a number. Either a ___ placeholder is still in the "
+                    + "expression, or a step computed 0/0, ∞ − ∞ or the root of a negative number.");
+        }
+        if (Double.isInfinite(given)) {
+            return wrong("the answer is " + given + ": a step divided by zero or overflowed.");
+        }
+        if (agree(given, answer, RIGHT_DIGITS)) {
+            return Feedback.of(Verdict.CORRECT, id + " = " + given, List.of());
+        }
+        for (Mistake mistake : mistakes) {
+            if (!agree(mistake.value(), answer, RIGHT_DIGITS) && agree(given, mistake.value(), MISTAKE_DIGITS)) {
+                return wrong(mistake.diagnosis());
+            }
+        }
+        for (int digits = RIGHT_DIGITS - 1; digits >= FEWEST_DIGITS; digits--) {
+            MathContext rounding = new MathContext(digits);
+            if (new BigDecimal(given).round(rounding).compareTo(new BigDecimal(answer).round(rounding)) == 0) {
+                return wrong(String.format(Locale.ROOT, "correct to %d significant digits only: keep full "
+                        + "precision (use the variables, not numbers typed from an output).", digits));
+            }
+        }
+        return wrong("not a known mistake either. Hint: " + hint);
+    }
+
+    /** The hint, as a "?" box. */
+    public Feedback hint() {
+        return Feedback.of(Verdict.HELP, id + ": hint", List.of("Asked: " + question + ".", hint));
+    }
+
+    /** The solution as code and its value, as a "?" box. */
+    public Feedback solution() {
+        List<String> lines = new ArrayList<>();
+        solution.lines().forEach(line -> lines.add("    " + line));
+        lines.add(id + " = " + answer);
+        return Feedback.of(Verdict.HELP, id + ": a solution", lines);
+    }
+
+    @Override
+    public String toString() {
+        return "Exercise " + id + ": " + question;
+    }
+
+    private Feedback wrong(String diagnosis) {
+        return Feedback.of(Verdict.WRONG, id + ": not right yet",
+                List.of("Asked: " + question + ".", "What went wrong: " + diagnosis));
+    }
+
+    /**
+     * True when {@code given} is {@code expected} to {@code digits} significant digits: |given −
+     * expected| ≤ ½·10^(1 − digits)·|expected|, with a floor of 10⁻¹⁵ for answers at or near 0.
+     */
+    static boolean agree(double given, double expected, int digits) {
+        return Math.abs(given - expected) <= 0.5 * Math.pow(10, 1 - digits) * Math.abs(expected) + 1e-15;
+    }
+
+    private static String text(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(parameter + " must be a non-blank text, but was "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,242 @@
+package org.backprop.exercise;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.backprop.nn.Activation;
+import org.backprop.nn.BackwardPass;
+import org.backprop.nn.ForwardPass;
+import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Loss;
+import org.backprop.nn.Names;
+import org.backprop.view.Feedback;
+
+/**
+ * A notebook's exercises, made from the objects they are about, so that a student who changed
+ * the network is checked against that network. An exercise cell holds {@link #___} where the
+ * student's expressions go and ends with {@code exercises.check(id, answer)}.
+ *
+ * <pre>{@code
+ * import static org.backprop.exercise.Exercises.___;
+ * Exercises exercises = Exercises.outputLayer(backward, descent);
+ * double dnet_o1_dw6 = ___;
+ * exercises.check("dE/dw6", dE_dout_o1 * dout_o1_dnet_o1 * dnet_o1_dw6)
+ * }</pre>
+ */
+public final class Exercises {
+
+    /** The placeholder of an exercise cell: replace it with your expression. */
+    public static final double ___ = Exercise.PLACEHOLDER;
+
+    private final Map<String, Exercise> byId;
+
+    private Exercises(List<Exercise> exercises) {
+        Map<String, Exercise> map = new LinkedHashMap<>();
+        exercises.forEach(exercise -> map.put(exercise.id(), exercise));
+        this.byId = map;
+    }
+
+    /** The exercises' names, in the notebook's order. */
+    public Set<String> ids() {
+        return byId.keySet();
+    }
+
+    /** The exercise named {@code id}. */
+    public Exercise get(String id) {
+        Exercise exercise = id == null ? null : byId.get(id);
+        if (exercise == null) {
+            throw new IllegalArgumentException("id must name one of this notebook's exercises, " + byId.keySet()
+                    + ", but was " + (id == null ? "null" : "'" + id + "'"));
+        }
+        return exercise;
+    }
+
+    /** The verdict on the answer to exercise {@code id} (see {@link Exercise#check}). */
+    public Feedback check(String id, double answer) {
+        return get(id).check(answer);
+    }
+
+    /** The hint of exercise {@code id}. */
+    public Feedback hint(String id) {
+        return get(id).hint();
+    }
+
+    /** A solution of exercise {@code id}, as code, with its value. */
+    public Feedback solution(String id) {
+        return get(id).solution();
+    }
+
+    @Override
+    public String toString() {
+        return "Exercises " + byId.keySet();
+    }
+
+    /**
+     * Notebook 02: ∂E_total/∂w and the updated w for the second weight into the first output neuron
+     * (w6 in Mazur's network: h2 → o1). Needs sigmoid outputs, squared error, a hidden layer of
+     * at least 2 neurons and at least 2 outputs; the variables of the solutions are {@code pass},
+     * {@code descent} and {@code exercises}.
+     */
+    public static Exercises outputLayer(BackwardPass backward, GradientDescent descent) {
+        Setup s = Setup.of(backward, "outputLayer");
+        if (descent == null) {
+            throw new IllegalArgumentException("descent must not be null");
+        }
+        String w = s.names.weight(s.L, 0, 1);
+        double delta = backward.get("delta_" + s.o1);
+        double slope = s.out(s.o1) * (1 - s.out(s.o1));
+        double target = s.forward.get("target_" + s.o1);
+        double gradient = backward.get("dE/d" + w);
+        String input = "out_" + s.h2;
+        String factors = "∂E_total/∂out_" + s.o1 + " · ∂out_" + s.o1 + "/∂net_" + s.o1 + " · ∂net_" + s.o1 + "/∂" + w;
+        Exercise dEdw = new Exercise("dE/d" + w, "∂E_total/∂" + w + " = " + factors + ", a number",
+                gradient, List.of(
+                        new Mistake(delta * s.out(s.h1), "∂net_" + s.o1 + "/∂" + w + " is the input " + w
+                                + " multiplies, " + input + "; out_" + s.h1 + " is the input of the other weight."),
+                        new Mistake(-gradient, "the sign. ∂E_total/∂out_" + s.o1 + " = −(target_" + s.o1
+                                + " − out_" + s.o1 + "): the −1 is the inner derivative of (target − out)."),
+                        new Mistake(-(target - s.out(s.o1)) * s.net(s.o1) * (1 - s.net(s.o1)) * s.out(s.h2),
+                                "∂out_" + s.o1 + "/∂net_" + s.o1 + " is out_" + s.o1 + "(1 − out_" + s.o1
+                                        + "), written with out, not with net_" + s.o1 + "."),
+                        new Mistake(-(target - s.out(s.o1)) * sigmoidSlope(s.out(s.o1)) * s.out(s.h2),
+                                "σ′ was applied to out_" + s.o1 + ": σ′(net) = σ(net)(1 − σ(net)) = out(1 − out)"
+                                        + " already, so σ′(out) applies σ once too often."),
+                        new Mistake(gradient * slope, "∂out_" + s.o1 + "/∂net_" + s.o1 + " = out_" + s.o1
+                                + "(1 − out_" + s.o1 + ") is in the product twice."),
+                        new Mistake(gradient / slope, "the middle factor, ∂out_" + s.o1 + "/∂net_" + s.o1
+                                + " = out_" + s.o1 + "(1 − out_" + s.o1 + "), is missing."),
+                        new Mistake(backward.get("delta_" + s.o2) * s.out(s.h2), "that is the gradient of "
+                                + s.names.weight(s.L, 1, 1) + ", which feeds " + s.o2 + "; " + w + " feeds "
+                                + s.o1 + ", so the first two factors are " + s.o1 + "'s."),
+                        new Mistake(delta * s.net(s.h2), "∂net_" + s.o1 + "/∂" + w + " is " + input
+                                + ", the output of " + s.h2 + ", not its net input.")),
+                "write net_" + s.o1 + " out as a sum: which term holds " + w + ", and what does " + w
+                        + " multiply there?",
+                """
+                double dE_dout_%1$s = -(pass.get("target_%1$s") - pass.get("out_%1$s"));
+                double dout_%1$s_dnet_%1$s = pass.get("out_%1$s") * (1 - pass.get("out_%1$s"));
+                double dnet_%1$s_d%2$s = pass.get("out_%3$s");
+                exercises.check("dE/d%2$s", dE_dout_%1$s * dout_%1$s_dnet_%1$s * dnet_%1$s_d%2$s)"""
+                        .formatted(s.o1, w, s.h2));
+        double rate = descent.learningRate();
+        double old = s.weight(s.L, 0, 1);
+        Exercise update = new Exercise("new " + w, "the new " + w + " after one step of gradient descent with η = "
+                + rate + ", a number", descent.updated(backward, w), List.of(
+                        new Mistake(old + rate * gradient, "the sign of the step: gradient descent goes against the "
+                                + "gradient, new " + w + " = " + w + " − η · ∂E_total/∂" + w + "."),
+                        new Mistake(old - gradient, "the learning rate η = " + rate + " is missing."),
+                        new Mistake(-rate * gradient, "that is the step alone: add it to the old " + w + "."),
+                        new Mistake(old - rate * backward.get("dE/d" + s.names.weight(s.L, 0, 0)), "the gradient of "
+                                + s.names.weight(s.L, 0, 0) + " was used; each weight moves by its own gradient.")),
+                "new " + w + " = " + w + " − η · ∂E_total/∂" + w + "; read " + w + " with network.get(\"" + w
+                        + "\") and the gradient with backward.get(\"dE/d" + w + "\").",
+                """
+                double new_%1$s = network.get("%1$s") - descent.learningRate() * backward.get("dE/d%1$s");
+                exercises.check("new %1$s", new_%1$s)""".formatted(w));
+        return new Exercises(List.of(dEdw, update));
+    }
+
+    /**
+     * Notebook 03: ∂E_total/∂w for the first input's weight into the second hidden neuron (w3 in
+     * Mazur's network: i1 → h2), through both outputs. The same needs as {@link #outputLayer}, and
+     * {@code descent} only to name the revised weights a student might wrongly use.
+     */
+    public static Exercises hiddenLayer(BackwardPass backward, GradientDescent descent) {
+        Setup s = Setup.of(backward, "hiddenLayer");
+        if (descent == null) {
+            throw new IllegalArgumentException("descent must not be null");
+        }
+        String w = s.names.weight(1, 1, 0);
+        String i1 = s.names.neuron(0, 0);
+        String i2 = s.names.neuron(0, 1);
+        String wo1 = s.names.weight(s.L, 0, 1);
+        String wo2 = s.names.weight(s.L, 1, 1);
+        double d1 = backward.get("delta_" + s.o1);
+        double d2 = backward.get("delta_" + s.o2);
+        double slope = s.out(s.h2) * (1 - s.out(s.h2));
+        double input = s.forward.get("out_" + i1);
+        double gradient = backward.get("dE/d" + w);
+        double back = gradient / (slope * input);
+        Exercise dEdw = new Exercise("dE/d" + w, "∂E_total/∂" + w + " = ∂E_total/∂out_" + s.h2 + " · ∂out_"
+                + s.h2 + "/∂net_" + s.h2 + " · ∂net_" + s.h2 + "/∂" + w + ", where ∂E_total/∂out_" + s.h2
+                + " adds the paths through both outputs; a number", gradient, List.of(
+                        new Mistake(d1 * s.weight(s.L, 0, 1) * slope * input, "only the path through " + s.o1
+                                + ": " + s.h2 + " feeds both outputs, so ∂E_total/∂out_" + s.h2 + " = δ_" + s.o1
+                                + "·" + wo1 + " + δ_" + s.o2 + "·" + wo2 + "."),
+                        new Mistake(d2 * s.weight(s.L, 1, 1) * slope * input, "only the path through " + s.o2
+                                + ": " + s.h2 + " feeds both outputs, so ∂E_total/∂out_" + s.h2 + " = δ_" + s.o1
+                                + "·" + wo1 + " + δ_" + s.o2 + "·" + wo2 + "."),
+                        new Mistake((d1 * descent.updated(backward, wo1) + d2 * descent.updated(backward, wo2))
+                                * slope * input, "the revised " + wo1 + " and " + wo2 + " were used. Every "
+                                + "gradient is computed with the weights of the forward pass; the updates come after."),
+                        new Mistake((d1 * s.weight(s.L, 0, 0) + d2 * s.weight(s.L, 1, 0)) * slope * input, "those are the weights out of " + s.h1
+                                + "; the error reaches " + s.h2 + " through " + wo1 + " and " + wo2 + "."),
+                        new Mistake(back * slope * s.forward.get("out_" + i2), "∂net_" + s.h2 + "/∂" + w + " is "
+                                + i1 + ", the input " + w + " multiplies, not " + i2 + "."),
+                        new Mistake(back * s.out(s.h1) * (1 - s.out(s.h1)) * input, "the middle factor is "
+                                + s.h2 + "'s: out_" + s.h2 + "(1 − out_" + s.h2 + "), not " + s.h1 + "'s."),
+                        new Mistake(back * input, "the middle factor, ∂out_" + s.h2 + "/∂net_" + s.h2 + " = out_"
+                                + s.h2 + "(1 − out_" + s.h2 + "), is missing."),
+                        new Mistake(-gradient, "the sign: δ_" + s.o1 + " and δ_" + s.o2 + " carry the −1 of "
+                                + "∂E/∂out; take them from the backward pass as they are.")),
+                "first ∂E_total/∂out_" + s.h2 + ": one term per output neuron, δ of that output times the weight "
+                        + "from " + s.h2 + " to it (backward.get(\"delta_" + s.o1 + "\"), network.get(\"" + wo1
+                        + "\")).",
+                """
+                double dE_dout_%1$s = backward.get("delta_%2$s") * network.get("%3$s")
+                        + backward.get("delta_%4$s") * network.get("%5$s");
+                double dout_%1$s_dnet_%1$s = pass.get("out_%1$s") * (1 - pass.get("out_%1$s"));
+                double dnet_%1$s_d%6$s = pass.get("out_%7$s");
+                exercises.check("dE/d%6$s", dE_dout_%1$s * dout_%1$s_dnet_%1$s * dnet_%1$s_d%6$s)"""
+                        .formatted(s.h2, s.o1, wo1, s.o2, wo2, w, i1));
+        return new Exercises(List.of(dEdw));
+    }
+
+    private static double sigmoidSlope(double x) {
+        double sigma = Activation.SIGMOID.apply(x);
+        return sigma * (1 - sigma);
+    }
+
+    /** The names and values the catalogues of notebooks 02 and 03 read, and what they need. */
+    private record Setup(ForwardPass forward, Names names, int L, String h1, String h2, String o1, String o2) {
+
+        static Setup of(BackwardPass backward, String exercises) {
+            if (backward == null) {
+                throw new IllegalArgumentException("backward must not be null");
+            }
+            ForwardPass forward = backward.forward();
+            if (forward.depth() != 2 || forward.sample().inputSize() < 2 || forward.layer(1).size() < 2
+                    || forward.layer(2).size() < 2 || forward.layer(2).activation() != Activation.SIGMOID
+                    || forward.loss() != Loss.SQUARED_ERROR) {
+                throw new IllegalArgumentException("backward must be of a network like Mazur's for the " + exercises
+                        + " exercises: 2 or more inputs, one hidden layer of 2 or more neurons, 2 or more sigmoid "
+                        + "outputs and squared error; but its forward pass was " + describe(forward));
+            }
+            Names names = forward.names();
+            return new Setup(forward, names, 2, names.neuron(1, 0), names.neuron(1, 1), names.neuron(2, 0),
+                    names.neuron(2, 1));
+        }
+
+        private static String describe(ForwardPass forward) {
+            StringBuilder shape = new StringBuilder().append(forward.sample().inputSize());
+            for (int l = 1; l <= forward.depth(); l++) {
+                shape.append('-').append(forward.layer(l).size()).append(' ').append(forward.layer(l).activation());
+            }
+            return shape + ", " + forward.loss();
+        }
+
+        /** Weight (j, k) into layer l as the forward pass used it. */
+        double weight(int l, int j, int k) {
+            return forward.layer(l).weight(j, k);
+        }
+
+        double out(String neuron) {
+            return forward.get("out_" + neuron);
+        }
+
+        double net(String neuron) {
+            return forward.get("net_" + neuron);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.backprop.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.backprop.data.WorkedExample;
+import org.backprop.nn.Activation;
+import org.backprop.nn.BackwardPass;
+import org.backprop.nn.GradientDescent;
+import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
+import org.backprop.view.Feedback;
+import org.backprop.view.Feedback.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** Every exercise: its answer passes, each catalogued mistake is diagnosed as itself, and nonsense is named. */
+class ExercisesTest {
+
+    private final WorkedExample mazur = WorkedExample.mazur();
+    private final BackwardPass backward = mazur.network().backward(mazur.network().forward(mazur.sample()));
+    private final GradientDescent descent = mazur.descent();
+    private final List<Exercises> all = List.of(Exercises.outputLayer(backward, descent),
+            Exercises.hiddenLayer(backward, descent));
+
+    @Test
+    void theAnswersAreMazursFigures() {
+        Exercises outputLayer = Exercises.outputLayer(backward, descent);
+        assertEquals(backward.get("dE/dw6"), outputLayer.get("dE/dw6").answer());
+        assertEquals(0.408666186, outputLayer.get("new w6").answer(), 5e-10, "Mazur's new w6");
+        assertEquals(backward.get("dE/dw3"), Exercises.hiddenLayer(backward, descent).get("dE/dw3").answer());
+    }
+
+    @Test
+    void everyAnswerPassesAndEveryMistakeIsDiagnosedAsItself() {
+        for (Exercises exercises : all) {
+            for (String id : exercises.ids()) {
+                Exercise exercise = exercises.get(id);
+                Feedback right = exercises.check(id, exercise.answer());
+                assertEquals(Verdict.CORRECT, right.verdict(), id);
+                assertEquals("✓ " + id + " = " + exercise.answer(), right.toText());
+                assertTrue(exercise.mistakes().size() >= 3, id + " diagnoses at least 3 mistakes");
+                for (Mistake mistake : exercise.mistakes()) {
+                    Feedback wrong = exercises.check(id, mistake.value());
+                    assertEquals(Verdict.WRONG, wrong.verdict(), id + ": " + mistake.diagnosis());
+                    assertTrue(wrong.toText().endsWith("What went wrong: " + mistake.diagnosis()),
+                            id + ": " + wrong.toText());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRoundedAnswerIsToldToKeepFullPrecision() {
+        Exercise exercise = Exercises.outputLayer(backward, descent).get("dE/dw6");
+        Feedback rounded = exercise.check(0.08267);
+        assertEquals(Verdict.WRONG, rounded.verdict());
+        assertTrue(rounded.toText().endsWith("What went wrong: correct to 4 significant digits only: keep full "
+                + "precision (use the variables, not numbers typed from an output)."), rounded.toText());
+        assertEquals(Verdict.CORRECT, exercise.check(exercise.answer() * (1 + 1e-15)).verdict(),
+                "the same sum in another order");
+    }
+
+    @Test
+    void thePlaceholderIsNotYetAndSaysWhatIsAsked() {
+        Feedback notYet = Exercises.outputLayer(backward, descent).check("dE/dw6", Exercises.___);
+        assertEquals(Verdict.NOT_YET, notYet.verdict());
+        assertTrue(notYet.toText().startsWith("… dE/dw6: not answered yet\n  Replace each ___ with your expression, "
+                + "then run the cell.\n  Asked: ∂E_total/∂w6 = ∂E_total/∂out_o1 · ∂out_o1/∂net_o1 · ∂net_o1/∂w6, "
+                + "a number.\n  Hint: "), notYet.toText());
+        assertEquals(Verdict.NOT_YET, Exercises.outputLayer(backward, descent).check("dE/dw6",
+                Exercises.___ * Exercises.___ * 0.5).verdict(), "a product of placeholders is still one");
+    }
+
+    @Test
+    void nonsenseGetsAClearMessage() {
+        Exercises exercises = Exercises.outputLayer(backward, descent);
+        assertTrue(exercises.check("dE/dw6", Double.NaN).toText().contains("What went wrong: the answer is NaN, "
+                + "not a number."));
+        assertTrue(exercises.check("dE/dw6", Double.POSITIVE_INFINITY).toText().contains("the answer is Infinity: a "
+                + "step divided by zero or overflowed."));
+        assertTrue(exercises.check("dE/dw6", 42).toText().endsWith("What went wrong: not a known mistake either. "
+                + "Hint: write net_o1 out as a sum: which term holds w6, and what does w6 multiply there?"));
+        assertEquals("id must name one of this notebook's exercises, [dE/dw6, new w6], but was 'dE/dw5'",
+                assertThrows(IllegalArgumentException.class, () -> exercises.check("dE/dw5", 1)).getMessage());
+        assertEquals("id must name one of this notebook's exercises, [dE/dw6, new w6], but was null",
+                assertThrows(IllegalArgumentException.class, () -> exercises.hint(null)).getMessage());
+        assertEquals("backward must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLayer(null, descent)).getMessage());
+        assertEquals("descent must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.outputLayer(backward, null)).getMessage());
+        Network tanh = Network.withInputs(2).layer(2, Activation.SIGMOID).layer(2, Activation.TANH).randomized(1);
+        BackwardPass other = tanh.backward(tanh.forward(Sample.of(new double[] {0.05, 0.1}, new double[] {0.01, 0.99})));
+        assertEquals("backward must be of a network like Mazur's for the outputLayer exercises: 2 or more inputs, one "
+                + "hidden layer of 2 or more neurons, 2 or more sigmoid outputs and squared error; but its forward "
+                + "pass was 2-2 sigmoid-2 tanh, squared error", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.outputLayer(other, descent)).getMessage());
+    }
+
+    @Test
+    void exercisesFollowTheStudentsNetwork() {
+        Network wider = Network.withInputs(2).layer(3, Activation.SIGMOID).layer(2, Activation.SIGMOID).randomized(3);
+        BackwardPass pass = wider.backward(wider.forward(mazur.sample()));
+        Exercises hidden = Exercises.hiddenLayer(pass, descent);
+        assertEquals(List.of("dE/dw3"), List.copyOf(hidden.ids()), "i1 → h2 is still w3");
+        assertEquals(pass.get("dE/dw3"), hidden.get("dE/dw3").answer());
+        Exercises output = Exercises.outputLayer(pass, descent);
+        assertEquals(List.of("dE/dw8", "new w8"), List.copyOf(output.ids()), "h2 → o1 is w8 after 6 hidden weights");
+        assertEquals(pass.get("dE/dw8"), output.get("dE/dw8").answer());
+    }
+
+    @Test
+    void hintsAndSolutionsAreHelp() {
+        Exercises exercises = Exercises.hiddenLayer(backward, descent);
+        assertEquals(Verdict.HELP, exercises.hint("dE/dw3").verdict());
+        Feedback solution = exercises.solution("dE/dw3");
+        assertTrue(solution.toText().contains("    exercises.check(\"dE/dw3\", dE_dout_h2 * dout_h2_dnet_h2 * "
+                + "dnet_h2_dw3)\n  dE/dw3 = " + exercises.get("dE/dw3").answer()), solution.toText());
+    }
+}
