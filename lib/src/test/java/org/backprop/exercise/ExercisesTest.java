@@ -111,6 +111,31 @@ class ExercisesTest {
     }
 
     @Test
+    void aMistakeIndistinguishableFromTheAnswerIsNeverDiagnosed() {
+        Exercise exercise = new Exercise("x", "x, a number", 0.5, List.of(new Mistake(0.5000001, "near"),
+                new Mistake(0.25, "half")), "halve it", "    check(\"x\", 0.5)");
+        assertTrue(exercise.check(0.5000001).toText().endsWith("What went wrong: correct to 6 significant digits "
+                + "only: keep full precision (use the variables, not numbers typed from an output)."));
+        assertTrue(exercise.check(0.25).toText().endsWith("What went wrong: half"));
+    }
+
+    @Test
+    void anExerciseNeedsItsParts() {
+        assertEquals("id must be a non-blank text, but was null", assertThrows(IllegalArgumentException.class,
+                () -> new Exercise(null, "q", 1, List.of(), "h", "s")).getMessage());
+        assertEquals("question must be a non-blank text, but was ' '", assertThrows(IllegalArgumentException.class,
+                () -> new Exercise("x", " ", 1, List.of(), "h", "s")).getMessage());
+        assertEquals("answer must be finite (the exercise 'x' has no answer for this network), but was NaN",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new Exercise("x", "q", Double.NaN, List.of(), "h", "s")).getMessage());
+        assertEquals("mistakes must be a list without nulls, but was [null]", assertThrows(
+                IllegalArgumentException.class, () -> new Exercise("x", "q", 1, java.util.Arrays.asList(
+                        (Mistake) null), "h", "s")).getMessage());
+        assertEquals("diagnosis must say what went wrong, but was blank", assertThrows(
+                IllegalArgumentException.class, () -> new Mistake(1, "")).getMessage());
+    }
+
+    @Test
     void hintsAndSolutionsAreHelp() {
         Exercises exercises = Exercises.hiddenLayer(backward, descent);
         assertEquals(Verdict.HELP, exercises.hint("dE/dw3").verdict());
