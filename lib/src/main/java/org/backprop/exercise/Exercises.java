@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
+import org.backprop.nn.Bias;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Loss;
@@ -193,6 +194,54 @@ public final class Exercises {
         return new Exercises(List.of(dEdw));
     }
 
+    /**
+     * Notebook 05: ∂E_total/∂b for the shared bias of the first hidden layer (b1 in Mazur's
+     * network), which feeds every neuron of that layer: BP3 summed over them. Needs a shared bias
+     * there, a hidden layer of at least 2 neurons, and a shared bias in the layer above for the
+     * mistake of taking that one; the solution's variables are {@code backward} and {@code exercises}.
+     */
+    public static Exercises biases(BackwardPass backward) {
+        if (backward == null) {
+            throw new IllegalArgumentException("backward must not be null");
+        }
+        ForwardPass forward = backward.forward();
+        if (forward.depth() < 2 || forward.layer(1).bias() != Bias.SHARED || forward.layer(2).bias() != Bias.SHARED
+                || forward.layer(1).size() < 2) {
+            throw new IllegalArgumentException("backward must be of a network whose first two layers each have one "
+                    + "shared bias, the first of 2 or more neurons, for the biases exercises; but its forward pass was "
+                    + Setup.describe(forward));
+        }
+        Names names = forward.names();
+        String b = names.bias(1, 0);
+        String above = names.bias(2, 0);
+        int neurons = forward.layer(1).size();
+        double gradient = backward.get("dE/d" + b);
+        String first = "δ_" + names.neuron(1, 0);
+        StringBuilder sum = new StringBuilder();
+        StringBuilder deltas = new StringBuilder();
+        for (int j = 0; j < neurons; j++) {
+            sum.append(j == 0 ? "" : " + ").append("δ_").append(names.neuron(1, j));
+            deltas.append(j == 0 ? "" : "\n        + ").append("backward.get(\"delta_").append(names.neuron(1, j))
+                    .append("\")");
+        }
+        String feeds = b + " feeds all " + neurons + " hidden neurons, so its gradient adds their deltas: " + sum + ".";
+        Exercise dEdb = new Exercise("dE/d" + b, "∂E_total/∂" + b + ", the gradient of the bias shared by the hidden "
+                + "layer, a number", gradient, List.of(
+                        new Mistake(backward.get("delta_" + names.neuron(1, 0)), "only " + first + ". " + feeds),
+                        new Mistake(backward.get("delta_" + names.neuron(1, 1)), "only δ_" + names.neuron(1, 1)
+                                + ". " + feeds),
+                        new Mistake(gradient / neurons, "the mean of the deltas. " + feeds + " A shared bias adds "
+                                + "its paths, as ∂E_total/∂out_h1 added the paths through both outputs."),
+                        new Mistake(backward.get("dE/d" + above), "that is ∂E_total/∂" + above + ", the bias of the "
+                                + "layer above; " + b + " feeds the hidden layer."),
+                        new Mistake(gradient * forward.layer(1).biasOf(0), "each delta was multiplied by " + b
+                                + "'s value. ∂net/∂" + b + " is 1: a bias is a weight whose input is always 1."),
+                        new Mistake(-gradient, "the sign: the deltas already carry it; add them as they are.")),
+                "which neurons does " + b + " feed? BP3 gives each of them a term δ · ∂net/∂" + b + " = δ · 1.",
+                "double dE_d%1$s = %2$s;\nexercises.check(\"dE/d%1$s\", dE_d%1$s)".formatted(b, deltas));
+        return new Exercises(List.of(dEdb));
+    }
+
     private static double sigmoidSlope(double x) {
         double sigma = Activation.SIGMOID.apply(x);
         return sigma * (1 - sigma);
@@ -218,12 +267,18 @@ public final class Exercises {
                     names.neuron(2, 1));
         }
 
-        private static String describe(ForwardPass forward) {
-            StringBuilder shape = new StringBuilder().append(forward.sample().inputSize());
+        /** E.g. "2 inputs; 2 sigmoid, shared bias; 2 sigmoid, shared bias; squared error". */
+        static String describe(ForwardPass forward) {
+            StringBuilder shape = new StringBuilder().append(forward.sample().inputSize()).append(" inputs");
             for (int l = 1; l <= forward.depth(); l++) {
-                shape.append('-').append(forward.layer(l).size()).append(' ').append(forward.layer(l).activation());
+                shape.append("; ").append(forward.layer(l).size()).append(' ').append(forward.layer(l).activation())
+                        .append(", ").append(switch (forward.layer(l).bias()) {
+                            case SHARED -> "shared bias";
+                            case PER_NEURON -> "bias per neuron";
+                            case NONE -> "no bias";
+                        });
             }
-            return shape + ", " + forward.loss();
+            return shape + "; " + forward.loss();
         }
 
         /** Weight (j, k) into layer l as the forward pass used it. */

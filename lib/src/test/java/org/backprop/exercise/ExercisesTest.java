@@ -8,6 +8,7 @@ import java.util.List;
 import org.backprop.data.WorkedExample;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
+import org.backprop.nn.Bias;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
@@ -22,7 +23,7 @@ class ExercisesTest {
     private final BackwardPass backward = mazur.network().backward(mazur.network().forward(mazur.sample()));
     private final GradientDescent descent = mazur.descent();
     private final List<Exercises> all = List.of(Exercises.outputLayer(backward, descent),
-            Exercises.hiddenLayer(backward, descent));
+            Exercises.hiddenLayer(backward, descent), Exercises.biases(backward));
 
     @Test
     void theAnswersAreMazursFigures() {
@@ -30,6 +31,7 @@ class ExercisesTest {
         assertEquals(backward.get("dE/dw6"), outputLayer.get("dE/dw6").answer());
         assertEquals(0.408666186, outputLayer.get("new w6").answer(), 5e-10, "Mazur's new w6");
         assertEquals(backward.get("dE/dw3"), Exercises.hiddenLayer(backward, descent).get("dE/dw3").answer());
+        assertEquals(0.018725609, Exercises.biases(backward).get("dE/db1").answer(), 5e-10, "δ_h1 + δ_h2");
     }
 
     @Test
@@ -88,13 +90,18 @@ class ExercisesTest {
                 assertThrows(IllegalArgumentException.class, () -> exercises.hint(null)).getMessage());
         assertEquals("backward must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLayer(null, descent)).getMessage());
+        Network untied = mazur.network().withBias(Bias.PER_NEURON);
+        BackwardPass perNeuron = untied.backward(untied.forward(mazur.sample()));
+        assertEquals("backward must be of a network whose first two layers each have one shared bias, the first of 2 "
+                + "or more neurons, for the biases exercises; but its forward pass was 2 inputs; 2 sigmoid, bias per "
+                + "neuron; 2 sigmoid, bias per neuron; squared error", assertThrows(IllegalArgumentException.class, () -> Exercises.biases(perNeuron)).getMessage());
         assertEquals("descent must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.outputLayer(backward, null)).getMessage());
         Network tanh = Network.withInputs(2).layer(2, Activation.SIGMOID).layer(2, Activation.TANH).randomized(1);
         BackwardPass other = tanh.backward(tanh.forward(Sample.of(new double[] {0.05, 0.1}, new double[] {0.01, 0.99})));
         assertEquals("backward must be of a network like Mazur's for the outputLayer exercises: 2 or more inputs, one "
                 + "hidden layer of 2 or more neurons, 2 or more sigmoid outputs and squared error; but its forward "
-                + "pass was 2-2 sigmoid-2 tanh, squared error", assertThrows(IllegalArgumentException.class,
+                + "pass was 2 inputs; 2 sigmoid, bias per neuron; 2 tanh, bias per neuron; squared error", assertThrows(IllegalArgumentException.class,
                 () -> Exercises.outputLayer(other, descent)).getMessage());
     }
 
@@ -133,6 +140,18 @@ class ExercisesTest {
                         (Mistake) null), "h", "s")).getMessage());
         assertEquals("diagnosis must say what went wrong, but was blank", assertThrows(
                 IllegalArgumentException.class, () -> new Mistake(1, "")).getMessage());
+    }
+
+    @Test
+    void theBiasSolutionAddsEveryHiddenDelta() {
+        Network wider = Network.withInputs(2).layer(3, Activation.SIGMOID, Bias.SHARED)
+                .layer(2, Activation.SIGMOID, Bias.SHARED).randomized(3);
+        Exercises exercises = Exercises.biases(wider.backward(wider.forward(mazur.sample())));
+        assertEquals("""
+                double dE_db1 = backward.get("delta_h1")
+                        + backward.get("delta_h2")
+                        + backward.get("delta_h3");
+                exercises.check("dE/db1", dE_db1)""", exercises.get("dE/db1").solutionCode());
     }
 
     @Test
