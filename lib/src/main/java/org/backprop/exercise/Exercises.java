@@ -242,6 +242,59 @@ public final class Exercises {
         return new Exercises(List.of(dEdb));
     }
 
+    /**
+     * Notebook 12: δ = ∂C/∂net of output {@code j} (0-based) of a softmax layer with cross-entropy
+     * C = −Σₖ targetₖ ln outₖ, for these net inputs and this target (a probability per class: a
+     * soft target keeps every mistake below apart from the answer, which is outⱼ − targetⱼ). The
+     * solution's variables are {@code net}, {@code target} and {@code exercises}.
+     */
+    public static Exercises softmaxCrossEntropy(double[] net, double[] target, int j) {
+        if (net == null || target == null) {
+            throw new IllegalArgumentException((net == null ? "net" : "target") + " must not be null");
+        }
+        if (net.length < 2 || net.length != target.length) {
+            throw new IllegalArgumentException("net and target must have the same length, at least 2 (one value per "
+                    + "class), but had " + net.length + " and " + target.length);
+        }
+        double sum = 0;
+        for (int k = 0; k < net.length; k++) {
+            if (!Double.isFinite(net[k]) || !(target[k] >= 0 && target[k] <= 1)) {
+                throw new IllegalArgumentException("net must be finite and target between 0 and 1, but net[" + k
+                        + "] = " + net[k] + " and target[" + k + "] = " + target[k]);
+            }
+            sum += target[k];
+        }
+        if (Math.abs(sum - 1) > 1e-12) {
+            throw new IllegalArgumentException("target must add up to 1 (a probability per class), but added up to "
+                    + sum);
+        }
+        if (j < 0 || j >= net.length) {
+            throw new IllegalArgumentException("j must be between 0 and " + (net.length - 1) + ", but was " + j);
+        }
+        double[] out = Activation.SOFTMAX.apply(net);
+        double delta = Loss.CROSS_ENTROPY.outputDelta(target, net, Activation.SOFTMAX)[j];
+        String o = "o" + (j + 1);
+        double t = target[j];
+        double y = out[j];
+        Exercise dCdnet = new Exercise("dC/dnet_" + o, "δ_" + o + " = ∂C/∂net_" + o + " for softmax outputs and "
+                + "cross-entropy C = −Σ target·ln out, with these net inputs and this target; a number", delta, List.of(
+                        new Mistake(-t * (1 - y), "only the diagonal of softmax's Jacobian. out_" + o + " is not the "
+                                + "only output that moves with net_" + o + ": every out_k does (∂out_k/∂net_j = −out_k "
+                                + "out_j), so add the terms of the other classes: δ = Σ_k ∂C/∂out_k · ∂out_k/∂net_j."),
+                        new Mistake(-t / y, "that is ∂C/∂out_" + o + ", the loss's derivative alone; it still has to "
+                                + "go through softmax to the net inputs."),
+                        new Mistake(-delta, "the sign: δ = out − target, not target − out."),
+                        new Mistake(delta * y * (1 - y), "that multiplies by out(1 − out), the sigmoid's slope, as "
+                                + "squared error does; with cross-entropy, softmax's Jacobian cancels the loss's 1/out "
+                                + "and leaves δ = out − target."),
+                        new Mistake(y, "the target is missing: δ = out − target.")),
+                "write C with softmax's out_k, then differentiate with respect to net_" + o + "; or compare the "
+                        + "derivation above with its printed δ.",
+                "double dC_dnet_%1$s = Activation.SOFTMAX.apply(net)[%2$d] - target[%2$d];\n"
+                        .formatted(o, j) + "exercises.check(\"dC/dnet_%1$s\", dC_dnet_%1$s)".formatted(o));
+        return new Exercises(List.of(dCdnet));
+    }
+
     private static double sigmoidSlope(double x) {
         double sigma = Activation.SIGMOID.apply(x);
         return sigma * (1 - sigma);

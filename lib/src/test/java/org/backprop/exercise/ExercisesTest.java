@@ -23,7 +23,8 @@ class ExercisesTest {
     private final BackwardPass backward = mazur.network().backward(mazur.network().forward(mazur.sample()));
     private final GradientDescent descent = mazur.descent();
     private final List<Exercises> all = List.of(Exercises.outputLayer(backward, descent),
-            Exercises.hiddenLayer(backward, descent), Exercises.biases(backward));
+            Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
+            Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0));
 
     @Test
     void theAnswersAreMazursFigures() {
@@ -152,6 +153,29 @@ class ExercisesTest {
                         + backward.get("delta_h2")
                         + backward.get("delta_h3");
                 exercises.check("dE/db1", dE_db1)""", exercises.get("dE/db1").solutionCode());
+    }
+
+    @Test
+    void softmaxDeltaIsOutMinusTargetAndNeedsAProbabilityTarget() {
+        double[] net = {2.0, 1.0, 0.1};
+        Exercise delta = Exercises.softmaxCrossEntropy(net, new double[] {0.7, 0.2, 0.1}, 0).get("dC/dnet_o1");
+        assertEquals(org.backprop.nn.Activation.SOFTMAX.apply(net)[0] - 0.7, delta.answer(), 1e-15);
+        assertEquals("target must add up to 1 (a probability per class), but added up to 0.75",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.softmaxCrossEntropy(net,
+                        new double[] {0.5, 0.25, 0.0}, 0)).getMessage());
+        assertEquals("net and target must have the same length, at least 2 (one value per class), but had 3 and 2",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.softmaxCrossEntropy(net,
+                        new double[] {0.5, 0.5}, 0)).getMessage());
+        assertEquals("net must be finite and target between 0 and 1, but net[1] = NaN and target[1] = 0.5",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.softmaxCrossEntropy(
+                        new double[] {1, Double.NaN}, new double[] {0.5, 0.5}, 0)).getMessage());
+        assertEquals("net must be finite and target between 0 and 1, but net[0] = 1.0 and target[0] = -0.5",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.softmaxCrossEntropy(
+                        new double[] {1, 2}, new double[] {-0.5, 1.5}, 0)).getMessage());
+        assertEquals("j must be between 0 and 2, but was 3", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.softmaxCrossEntropy(net, new double[] {0.7, 0.2, 0.1}, 3)).getMessage());
+        assertEquals("target must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.softmaxCrossEntropy(net, null, 0)).getMessage());
     }
 
     @Test
