@@ -295,6 +295,64 @@ public final class Exercises {
         return new Exercises(List.of(dCdnet));
     }
 
+    /**
+     * Notebook 14: the accuracy of a classifier from its confusion matrix ({@code confusion[true
+     * class][predicted class]} counts): the diagonal's sum over the total. The solution's variables
+     * are {@code confusion} and {@code exercises}, and it needs {@code java.util.stream.IntStream}.
+     */
+    public static Exercises confusion(int[][] confusion) {
+        if (confusion == null || confusion.length < 2) {
+            throw new IllegalArgumentException("confusion must be a square matrix of at least 2 classes, but was "
+                    + (confusion == null ? "null" : confusion.length + " rows"));
+        }
+        long right = 0;
+        long total = 0;
+        for (int c = 0; c < confusion.length; c++) {
+            if (confusion[c] == null || confusion[c].length != confusion.length) {
+                throw new IllegalArgumentException("confusion must be square: row " + c + " must have "
+                        + confusion.length + " counts, but had " + (confusion[c] == null ? "none (null)"
+                        : confusion[c].length));
+            }
+            for (int count : confusion[c]) {
+                if (count < 0) {
+                    throw new IllegalArgumentException("confusion must hold counts, 0 or more, but row " + c
+                            + " held " + count);
+                }
+                total += count;
+            }
+            right += confusion[c][c];
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("confusion must count at least 1 prediction, but all counts were 0");
+        }
+        double accuracy = (double) right / total;
+        long firstRow = java.util.stream.IntStream.of(confusion[0]).asLongStream().sum();
+        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+                new Mistake(100 * accuracy, "that is a percentage; a share between 0 and 1 is asked."),
+                new Mistake(right / total, "int / int is integer division in Java and drops the fraction: make "
+                        + "one of them a double first."),
+                new Mistake(1 - accuracy, "that is the error rate, the share of wrong answers.")));
+        if (right < total) {
+            mistakes.add(new Mistake((double) right / (total - right), "right ÷ wrong; the accuracy divides by all "
+                    + "answers, right and wrong."));
+        }
+        if (firstRow > 0) {
+            mistakes.add(new Mistake((double) confusion[0][0] / firstRow, "only the first class (its row); the "
+                    + "accuracy counts every class."));
+        }
+        Exercise exercise = new Exercise("accuracy", "the share of right answers over all classes, a number "
+                + "between 0 and 1", accuracy, mistakes,
+                "the right answers are on the diagonal, confusion[c][c]; all answers are the sum of every count.",
+                """
+                long right = 0, total = 0;
+                for (int c = 0; c < confusion.length; c++) {
+                    right += confusion[c][c];
+                    total += IntStream.of(confusion[c]).sum();
+                }
+                exercises.check("accuracy", (double) right / total)""");
+        return new Exercises(List.of(exercise));
+    }
+
     private static double sigmoidSlope(double x) {
         double sigma = Activation.SIGMOID.apply(x);
         return sigma * (1 - sigma);

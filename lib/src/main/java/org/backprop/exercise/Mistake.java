@@ -10,6 +10,9 @@ package org.backprop.exercise;
 public record Mistake(double value, String diagnosis) {
 
     public Mistake {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value must be finite (a mistake a student can make), but was " + value);
+        }
         if (diagnosis == null || diagnosis.isBlank()) {
             throw new IllegalArgumentException("diagnosis must say what went wrong, but was "
                     + (diagnosis == null ? "null" : "blank"));

@@ -24,7 +24,8 @@ class ExercisesTest {
     private final GradientDescent descent = mazur.descent();
     private final List<Exercises> all = List.of(Exercises.outputLayer(backward, descent),
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
-            Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0));
+            Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
+            Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}));
 
     @Test
     void theAnswersAreMazursFigures() {
@@ -139,6 +140,8 @@ class ExercisesTest {
         assertEquals("mistakes must be a list without nulls, but was [null]", assertThrows(
                 IllegalArgumentException.class, () -> new Exercise("x", "q", 1, java.util.Arrays.asList(
                         (Mistake) null), "h", "s")).getMessage());
+        assertEquals("value must be finite (a mistake a student can make), but was Infinity", assertThrows(
+                IllegalArgumentException.class, () -> new Mistake(Double.POSITIVE_INFINITY, "d")).getMessage());
         assertEquals("diagnosis must say what went wrong, but was blank", assertThrows(
                 IllegalArgumentException.class, () -> new Mistake(1, "")).getMessage());
     }
@@ -176,6 +179,27 @@ class ExercisesTest {
                 () -> Exercises.softmaxCrossEntropy(net, new double[] {0.7, 0.2, 0.1}, 3)).getMessage());
         assertEquals("target must not be null", assertThrows(IllegalArgumentException.class,
                 () -> Exercises.softmaxCrossEntropy(net, null, 0)).getMessage());
+    }
+
+    @Test
+    void accuracyIsTheDiagonalOverAllAndNeedsCounts() {
+        assertEquals(125.0 / 150, Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}})
+                .get("accuracy").answer());
+        Exercise perfect = Exercises.confusion(new int[][] {{3, 0}, {0, 2}}).get("accuracy");
+        assertEquals(Verdict.CORRECT, perfect.check(1.0).verdict(), "no right ÷ wrong when nothing is wrong");
+        assertEquals(Verdict.WRONG, perfect.check(100).verdict());
+        assertEquals("confusion must be a square matrix of at least 2 classes, but was null",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(null)).getMessage());
+        assertEquals("confusion must be a square matrix of at least 2 classes, but was 1 rows",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1}})).getMessage());
+        assertEquals("confusion must be square: row 1 must have 2 counts, but had 3", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {0, 1, 2}})).getMessage());
+        assertEquals("confusion must be square: row 0 must have 2 counts, but had none (null)", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {null, {0, 1}})).getMessage());
+        assertEquals("confusion must hold counts, 0 or more, but row 1 held -1", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {-1, 1}})).getMessage());
+        assertEquals("confusion must count at least 1 prediction, but all counts were 0", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{0, 0}, {0, 0}})).getMessage());
     }
 
     @Test
