@@ -25,7 +25,8 @@ class ExercisesTest {
     private final List<Exercises> all = List.of(Exercises.outputLayer(backward, descent),
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
-            Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}));
+            Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
+            Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8));
 
     @Test
     void theAnswersAreMazursFigures() {
@@ -200,6 +201,18 @@ class ExercisesTest {
                 IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {-1, 1}})).getMessage());
         assertEquals("confusion must count at least 1 prediction, but all counts were 0", assertThrows(
                 IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{0, 0}, {0, 0}})).getMessage());
+    }
+
+    @Test
+    void adamsFirstStepIsTheLibrarysAndNamesItsInputs() {
+        assertEquals(0.390000001, Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8).get("new w5").answer(),
+                5e-10, "the table of notebook 16");
+        assertEquals("parameter must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.adamStep(backward, null, 0.01, 0.9, 0.999, 1e-8)).getMessage());
+        assertEquals("backward must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.adamStep(null, "w5", 0.01, 0.9, 0.999, 1e-8)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.adamStep(backward, "w5",
+                Double.NaN, 0.9, 0.999, 1e-8)).getMessage().contains("NaN"));
     }
 
     @Test
