@@ -14,10 +14,10 @@ import org.backprop.view.Feedback.Verdict;
  *
  * <p>{@link #check} judges an answer: right when it agrees with the answer to 12 significant
  * digits (adding the same terms in another order is no error); a known mistake when it agrees
- * with that mistake's value to 6 (so intermediate values typed in from an output are still
- * recognised); rounded when, rounded to 3–11 significant digits, it is the answer so rounded.
- * A mistake that comes within 6 digits of the right answer for this network (two equal weights,
- * say) is never diagnosed.
+ * with that mistake's value to 12, or to 6 (so intermediate values typed in from an output are
+ * still recognised) where the mistake is not itself within 6 digits of the answer; rounded when,
+ * rounded to 3–11 significant digits, it is the answer so rounded. A mistake that gives the
+ * right answer for this network to 12 digits (two equal weights, say) is never diagnosed.
  */
 public final class Exercise {
 
@@ -100,6 +100,11 @@ public final class Exercise {
         }
         if (agree(given, answer, RIGHT_DIGITS)) {
             return Feedback.of(Verdict.CORRECT, id + " = " + given, List.of());
+        }
+        for (Mistake mistake : mistakes) {
+            if (!agree(mistake.value(), answer, RIGHT_DIGITS) && agree(given, mistake.value(), RIGHT_DIGITS)) {
+                return wrong(mistake.diagnosis());
+            }
         }
         for (Mistake mistake : mistakes) {
             if (!agree(mistake.value(), answer, MISTAKE_DIGITS) && agree(given, mistake.value(), MISTAKE_DIGITS)) {

@@ -11,7 +11,10 @@ import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Loss;
 import org.backprop.nn.Names;
+import org.backprop.nn.Network;
+import org.backprop.nn.NumericalGradient;
 import org.backprop.nn.Optimizer;
+import org.backprop.nn.Sample;
 import org.backprop.view.Feedback;
 
 /**
@@ -401,6 +404,44 @@ public final class Exercises {
                 double mHat = m / (1 - %3$s), vHat = v / (1 - %4$s);
                 exercises.check("new %1$s", w - %2$s * mHat / (Math.sqrt(vHat) + %5$s))"""
                         .formatted(parameter, eta, beta1, beta2, epsilon));
+        return new Exercises(List.of(exercise));
+    }
+
+    /**
+     * Notebook 07: the central-difference estimate of ∂E_total/∂{@code parameter} with step
+     * {@code h}, (E(p + h) − E(p − h)) / 2h ({@link NumericalGradient#central}). The solution's
+     * variables are {@code network}, {@code sample}, {@code h} and {@code exercises}.
+     */
+    public static Exercises centralDifference(Network network, Sample sample, String parameter, double h) {
+        if (network == null || sample == null || parameter == null) {
+            throw new IllegalArgumentException((network == null ? "network" : sample == null ? "sample" : "parameter")
+                    + " must not be null");
+        }
+        double estimate = NumericalGradient.central(h).of(network, sample, parameter);
+        double value = network.get(parameter);
+        double up = network.copy().set(parameter, value + h).forward(sample).totalError();
+        double down = network.copy().set(parameter, value - h).forward(sample).totalError();
+        double at = network.forward(sample).totalError();
+        String id = "central " + parameter;
+        Exercise exercise = new Exercise(id, "the central-difference estimate of ∂E_total/∂" + parameter + " with h = "
+                + h + ", (E(" + parameter + " + h) − E(" + parameter + " − h)) / 2h; a number", estimate, List.of(
+                        new Mistake(network.backward(network.forward(sample)).get("dE/d" + parameter), "that is "
+                                + "backpropagation's exact gradient; the exercise asks for the estimate, which differs "
+                                + "from it in a late digit."),
+                        new Mistake((up - at) / h, "that is the forward difference, (E(" + parameter + " + h) − E("
+                                + parameter + ")) / h; the central one nudges both ways."),
+                        new Mistake((up - down) / h, "the nudges " + parameter + " + h and " + parameter + " − h are "
+                                + "2h apart: divide by 2h."),
+                        new Mistake((down - up) / (2 * h), "the sign: E(" + parameter + " + h) comes first."),
+                        new Mistake((up - at) / (2 * h), "the second nudge started from the first: set " + parameter
+                                + " − h on a fresh copy of the network (or restore " + parameter + " first).")),
+                "E(" + parameter + " + h) is network.copy().set(\"" + parameter + "\", " + parameter + " + h)"
+                        + ".forward(sample).totalError(); the same for − h.",
+                """
+                double %1$s = network.get("%1$s");
+                double up = network.copy().set("%1$s", %1$s + h).forward(sample).totalError();
+                double down = network.copy().set("%1$s", %1$s - h).forward(sample).totalError();
+                exercises.check("central %1$s", (up - down) / (2 * h))""".formatted(parameter));
         return new Exercises(List.of(exercise));
     }
 

@@ -26,7 +26,8 @@ class ExercisesTest {
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
-            Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8));
+            Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
+            Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4));
 
     @Test
     void theAnswersAreMazursFigures() {
@@ -121,12 +122,14 @@ class ExercisesTest {
     }
 
     @Test
-    void aMistakeIndistinguishableFromTheAnswerIsNeverDiagnosed() {
-        Exercise exercise = new Exercise("x", "x, a number", 0.5, List.of(new Mistake(0.5000001, "near"),
-                new Mistake(0.25, "half")), "halve it", "    check(\"x\", 0.5)");
-        assertTrue(exercise.check(0.5000001).toText().endsWith("What went wrong: correct to 6 significant digits "
+    void aMistakeCloseToTheAnswerIsDiagnosedOnlyWhenGivenExactly() {
+        Exercise exercise = new Exercise("x", "x, a number", 0.5, List.of(new Mistake(0.5, "equal"),
+                new Mistake(0.5000001, "near"), new Mistake(0.25, "half")), "halve it", "    check(\"x\", 0.5)");
+        assertEquals(Verdict.CORRECT, exercise.check(0.5).verdict(), "a mistake that gives the answer is none");
+        assertTrue(exercise.check(0.5000001).toText().endsWith("What went wrong: near"));
+        assertTrue(exercise.check(0.50000012).toText().endsWith("What went wrong: correct to 6 significant digits "
                 + "only: keep full precision (use the variables, not numbers typed from an output)."));
-        assertTrue(exercise.check(0.25).toText().endsWith("What went wrong: half"));
+        assertTrue(exercise.check(0.250001).toText().endsWith("What went wrong: half"), "typed to 6 digits");
     }
 
     @Test
@@ -213,6 +216,23 @@ class ExercisesTest {
                 () -> Exercises.adamStep(null, "w5", 0.01, 0.9, 0.999, 1e-8)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.adamStep(backward, "w5",
                 Double.NaN, 0.9, 0.999, 1e-8)).getMessage().contains("NaN"));
+    }
+
+    @Test
+    void theCentralDifferenceAsNotebook07WritesItIsRightAndBackpropsValueIsNamed() {
+        Network network = mazur.network();
+        Sample sample = mazur.sample();
+        double h = 1e-4;
+        double w1 = network.get("w1");
+        double up = network.copy().set("w1", w1 + h).forward(sample).totalError();
+        double down = network.copy().set("w1", w1 - h).forward(sample).totalError();
+        Exercises exercises = Exercises.centralDifference(network, sample, "w1", h);
+        assertEquals(Verdict.CORRECT, exercises.check("central w1", (up - down) / (2 * h)).verdict());
+        assertTrue(exercises.check("central w1", backward.get("dE/dw1")).toText().endsWith("What went wrong: that is "
+                + "backpropagation's exact gradient; the exercise asks for the estimate, which differs from it in a "
+                + "late digit."));
+        assertEquals("sample must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.centralDifference(network, null, "w1", h)).getMessage());
     }
 
     @Test
