@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backprop.data.WorkedExample;
+import org.backprop.graph.Node;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.Bias;
@@ -27,7 +28,14 @@ class ExercisesTest {
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
             Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
-            Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4));
+            Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit());
+
+    /** f = (x·y + max(x, z))·2 at x = 2, y = 3, z = 1: x reaches f along two paths, 2·1·3 and 2·1·1. */
+    private static Exercises forkingCircuit() {
+        Node x = Node.leaf("x", 2);
+        Node f = x.times(Node.leaf("y", 3)).plus(x.max(Node.leaf("z", 1))).times(2).named("f");
+        return Exercises.circuit(f, x);
+    }
 
     @Test
     void theAnswersAreMazursFigures() {
@@ -233,6 +241,24 @@ class ExercisesTest {
                 + "late digit."));
         assertEquals("sample must not be null", assertThrows(IllegalArgumentException.class,
                 () -> Exercises.centralDifference(network, null, "w1", h)).getMessage());
+    }
+
+    @Test
+    void aCircuitsGradientAddsItsPathsAndTheSolutionWritesThemOut() {
+        Exercise exercise = forkingCircuit().get("df/dx");
+        assertEquals(8, exercise.answer());
+        assertEquals(List.of(6.0, 2.0, -8.0), exercise.mistakes().stream().map(Mistake::value).toList());
+        assertEquals("""
+                // one product of local derivatives per path from x to f, from f down
+                double path1 = 2.0 * 1.0 * 3.0;
+                double path2 = 2.0 * 1.0 * 1.0;
+                exercises.check("df/dx", path1 + path2)""", exercise.solutionCode());
+        Node lone = Node.leaf("u", 1);
+        assertEquals("input must be a node that f depends on, but u is not in its graph", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.circuit(Node.leaf("v", 2).times(3).named("f"), lone))
+                .getMessage());
+        assertEquals("output must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.circuit(null, lone)).getMessage());
     }
 
     @Test
