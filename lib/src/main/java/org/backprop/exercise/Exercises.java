@@ -80,6 +80,55 @@ public final class Exercises {
     }
 
     /**
+     * Notebook 01: net and out of the second output neuron (o2 in Mazur's network), by hand, from
+     * the forward pass of the network they are about. Needs the same shape as {@link #outputLayer};
+     * the solutions' variables are the hand computation's (w7, w8, out_h1, out_h2, b2, and its
+     * {@code sigmoid} method) and {@code exercises}.
+     */
+    public static Exercises forwardPass(ForwardPass pass) {
+        if (pass == null) {
+            throw new IllegalArgumentException("pass must not be null");
+        }
+        Setup s = Setup.of(pass, "pass", "forwardPass");
+        String wa = s.names.weight(s.L, 1, 0);
+        String wb = s.names.weight(s.L, 1, 1);
+        String bias = s.names.bias(s.L, 1);
+        double a = s.weight(s.L, 1, 0);
+        double b = s.weight(s.L, 1, 1);
+        double bValue = pass.layer(s.L).biasOf(1);
+        double net = s.net(s.o2);
+        Exercise netExercise = new Exercise("net_" + s.o2, "net_" + s.o2 + ", the total net input of " + s.o2
+                + "; a number", net, List.of(
+                new Mistake(s.weight(s.L, 0, 0) * s.out(s.h1) + s.weight(s.L, 0, 1) * s.out(s.h2) + bValue, "those "
+                        + "are the weights into " + s.o1 + "; " + s.o2 + "'s are " + wa + " and " + wb + "."),
+                new Mistake(a * s.net(s.h1) + b * s.net(s.h2) + bValue, "the hidden neurons pass on their outputs, "
+                        + "out_" + s.h1 + " and out_" + s.h2 + ", not their net inputs."),
+                new Mistake(a * s.out(s.h1) + b * s.out(s.h2), "the bias " + bias + " is missing (it is a weight "
+                        + "whose input is always 1)."),
+                new Mistake(a * s.out(s.h2) + b * s.out(s.h1), wa + " multiplies out_" + s.h1 + " and " + wb
+                        + " out_" + s.h2 + ": a weight's second index (or its order) names the neuron it comes from."),
+                new Mistake(a * s.forward.get("out_" + s.names.neuron(0, 0)) + b * s.forward.get("out_"
+                        + s.names.neuron(0, 1)) + bValue, "those are the network's inputs; " + s.o2 + " takes the "
+                        + "hidden neurons' outputs."),
+                new Mistake(a * s.out(s.h1) + b * s.out(s.h2) + pass.layer(1).biasOf(0), "that bias belongs to the "
+                        + "hidden layer; the output layer's is " + bias + ".")),
+                "write out " + s.o1 + "'s sum from the cell's formula, then swap in the weights that feed " + s.o2 + ".",
+                "double net_%1$s = %2$s * out_%3$s + %4$s * out_%5$s + %6$s * 1;\nexercises.check(\"net_%1$s\", net_%1$s)"
+                        .formatted(s.o2, wa, s.h1, wb, s.h2, bias));
+        double out = s.out(s.o2);
+        Exercise outExercise = new Exercise("out_" + s.o2, "out_" + s.o2 + ", the output of " + s.o2 + "; a number", out,
+                List.of(new Mistake(net, "that is net_" + s.o2 + ": the neuron still has to apply σ to it."),
+                        new Mistake(1 - out, "the sign in the exponent: σ(x) = 1 / (1 + e^(−x)), so e is raised to "
+                                + "−net_" + s.o2 + "."),
+                        new Mistake(s.out(s.o1), "that is out_" + s.o1 + "; apply σ to net_" + s.o2 + "."),
+                        new Mistake(out * (1 - out), "that is σ′(net) = out(1 − out), the slope; out itself is σ(net).")),
+                "every neuron applies σ(x) = 1 / (1 + e^(−x)) to its net input; the cell of starting values defines "
+                        + "sigmoid(x).",
+                "double out_%1$s = sigmoid(net_%1$s);\nexercises.check(\"out_%1$s\", out_%1$s)".formatted(s.o2));
+        return new Exercises(List.of(netExercise, outExercise));
+    }
+
+    /**
      * Notebook 02: ∂E_total/∂w and the updated w for the second weight into the first output neuron
      * (w6 in Mazur's network: h2 → o1). Needs sigmoid outputs, squared error, a hidden layer of
      * at least 2 neurons and at least 2 outputs; the variables of the solutions are {@code pass},
@@ -522,11 +571,14 @@ public final class Exercises {
             if (backward == null) {
                 throw new IllegalArgumentException("backward must not be null");
             }
-            ForwardPass forward = backward.forward();
+            return of(backward.forward(), "backward", exercises);
+        }
+
+        static Setup of(ForwardPass forward, String parameter, String exercises) {
             if (forward.depth() != 2 || forward.sample().inputSize() < 2 || forward.layer(1).size() < 2
                     || forward.layer(2).size() < 2 || forward.layer(2).activation() != Activation.SIGMOID
                     || forward.loss() != Loss.SQUARED_ERROR) {
-                throw new IllegalArgumentException("backward must be of a network like Mazur's for the " + exercises
+                throw new IllegalArgumentException(parameter + " must be of a network like Mazur's for the " + exercises
                         + " exercises: 2 or more inputs, one hidden layer of 2 or more neurons, 2 or more sigmoid "
                         + "outputs and squared error; but its forward pass was " + describe(forward));
             }

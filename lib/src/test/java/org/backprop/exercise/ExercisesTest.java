@@ -23,7 +23,8 @@ class ExercisesTest {
     private final WorkedExample mazur = WorkedExample.mazur();
     private final BackwardPass backward = mazur.network().backward(mazur.network().forward(mazur.sample()));
     private final GradientDescent descent = mazur.descent();
-    private final List<Exercises> all = List.of(Exercises.outputLayer(backward, descent),
+    private final List<Exercises> all = List.of(Exercises.forwardPass(backward.forward()),
+            Exercises.outputLayer(backward, descent),
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
@@ -39,6 +40,9 @@ class ExercisesTest {
 
     @Test
     void theAnswersAreMazursFigures() {
+        Exercises forward = Exercises.forwardPass(backward.forward());
+        assertEquals(backward.forward().get("net_o2"), forward.get("net_o2").answer());
+        assertEquals(0.772928465, forward.get("out_o2").answer(), 5e-10, "Mazur's out_o2");
         Exercises outputLayer = Exercises.outputLayer(backward, descent);
         assertEquals(backward.get("dE/dw6"), outputLayer.get("dE/dw6").answer());
         assertEquals(0.408666186, outputLayer.get("new w6").answer(), 5e-10, "Mazur's new w6");
@@ -107,6 +111,8 @@ class ExercisesTest {
         assertEquals("backward must be of a network whose first two layers each have one shared bias, the first of 2 "
                 + "or more neurons, for the biases exercises; but its forward pass was 2 inputs; 2 sigmoid, bias per "
                 + "neuron; 2 sigmoid, bias per neuron; squared error", assertThrows(IllegalArgumentException.class, () -> Exercises.biases(perNeuron)).getMessage());
+        assertEquals("pass must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.forwardPass(null)).getMessage());
         assertEquals("descent must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.outputLayer(backward, null)).getMessage());
         Network tanh = Network.withInputs(2).layer(2, Activation.SIGMOID).layer(2, Activation.TANH).randomized(1);
