@@ -559,6 +559,41 @@ public final class Exercises {
         }
     }
 
+    /**
+     * Notebook 08: the largest learning rate that still settles where {@code pass} was taken, near a
+     * minimum of a network with one output and squared error: 2/a, with a = Σ_p (∂out/∂p)² =
+     * Σ_p (∂E/∂p)² / (2E), the curvature along the gradient (the one-dimensional model
+     * E(w⁺) = (1 − ηa)² E(w) grows the error once ηa &gt; 2). The solution's variables are
+     * {@code atMinimum} (the backward pass), the notebook's {@code curvature} helper and
+     * {@code exercises}.
+     */
+    public static Exercises stableRate(BackwardPass pass) {
+        if (pass == null) {
+            throw new IllegalArgumentException("pass must not be null");
+        }
+        ForwardPass forward = pass.forward();
+        if (forward.outputs().length != 1 || forward.loss() != Loss.SQUARED_ERROR || !(forward.totalError() > 0)) {
+            throw new IllegalArgumentException("pass must be of a network with 1 output and squared error, with an "
+                    + "error above 0 (the curvature divides by it), but its forward pass was " + Setup.describe(forward)
+                    + " with E_total = " + forward.totalError());
+        }
+        double squares = 0;
+        for (String p : forward.names().parameterNames()) {
+            squares += Math.pow(pass.get("dE/d" + p), 2);
+        }
+        double a = squares / (2 * forward.totalError());
+        Exercise exercise = new Exercise("largest stable η", "the largest learning rate that still settles here: "
+                + "η for which ηa reaches the limit of the one-dimensional model; a number", 2 / a, List.of(
+                        new Mistake(1 / a, "η = 1/a lands on the minimum in one step (ηa = 1); steps up to twice "
+                                + "that still shrink the error, since (1 − ηa)² < 1 for 0 < ηa < 2."),
+                        new Mistake(a, "that is the curvature a itself; the limit is a learning rate, η = 2/a."),
+                        new Mistake(2 * a, "the limit is ηa = 2, so η = 2/a, not 2·a."),
+                        new Mistake(2 / (a * a), "divide 2 by a once: ηa = 2.")),
+                "the model's factor is (1 − ηa)²; for which ηa does it reach 1 on the far side? a is curvature(...).",
+                "double largestRate = 2 / curvature(atMinimum);\nexercises.check(\"largest stable η\", largestRate)");
+        return new Exercises(List.of(exercise));
+    }
+
     private static double sigmoidSlope(double x) {
         double sigma = Activation.SIGMOID.apply(x);
         return sigma * (1 - sigma);

@@ -29,7 +29,17 @@ class ExercisesTest {
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
             Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
-            Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit());
+            Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
+            Exercises.stableRate(linearPass()));
+
+    /** A 2-2-1 linear network a few steps into training, as notebook 08 uses it. */
+    private static BackwardPass linearPass() {
+        Network linear = Network.withInputs(2).layer(2, Activation.IDENTITY).layer(1, Activation.IDENTITY)
+                .randomized(2);
+        Sample sample = Sample.of(new double[] {0.5, 1.0}, new double[] {1.0});
+        GradientDescent.withLearningRate(0.05).train(linear, sample, 5);
+        return linear.backward(linear.forward(sample));
+    }
 
     /** f = (x·y + max(x, z))·2 at x = 2, y = 3, z = 1: x reaches f along two paths, 2·1·3 and 2·1·1. */
     private static Exercises forkingCircuit() {
@@ -265,6 +275,21 @@ class ExercisesTest {
                 .getMessage());
         assertEquals("output must not be null", assertThrows(IllegalArgumentException.class,
                 () -> Exercises.circuit(null, lone)).getMessage());
+    }
+
+    @Test
+    void theStableRateIsTwoOverTheCurvature() {
+        BackwardPass pass = linearPass();
+        double squares = 0;
+        for (String p : pass.forward().names().parameterNames()) {
+            squares += Math.pow(pass.get("dE/d" + p), 2);
+        }
+        assertEquals(2 / (squares / (2 * pass.forward().totalError())),
+                Exercises.stableRate(pass).get("largest stable η").answer());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.stableRate(backward)).getMessage()
+                .startsWith("pass must be of a network with 1 output and squared error, with an error above 0 (the "
+                        + "curvature divides by it), but its forward pass was 2 inputs; 2 sigmoid, shared bias; 2 "
+                        + "sigmoid, shared bias; squared error with E_total = 0.29837110"));
     }
 
     @Test
