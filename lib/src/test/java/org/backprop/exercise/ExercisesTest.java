@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.backprop.data.WorkedExample;
 import org.backprop.graph.Node;
+import org.backprop.rnn.BackwardThroughTime;
+import org.backprop.rnn.CharacterEncoding;
+import org.backprop.rnn.ElmanNetwork;
+import org.backprop.rnn.ForwardThroughTime;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.Bias;
@@ -30,7 +34,13 @@ class ExercisesTest {
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
             Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
             Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
-            Exercises.stableRate(linearPass()));
+            Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1));
+
+    /** Notebook 13's untrained Elman network on "hello". */
+    private static ForwardThroughTime helloPass() {
+        CharacterEncoding chars = CharacterEncoding.ofText("hello");
+        return ElmanNetwork.initialized(chars.size(), 3, chars.size(), 1).forward(chars.nextCharacter("hello"));
+    }
 
     /** A 2-2-1 linear network a few steps into training, as notebook 08 uses it. */
     private static BackwardPass linearPass() {
@@ -290,6 +300,22 @@ class ExercisesTest {
                 .startsWith("pass must be of a network with 1 output and squared error, with an error above 0 (the "
                         + "curvature divides by it), but its forward pass was 2 inputs; 2 sigmoid, shared bias; 2 "
                         + "sigmoid, shared bias; squared error with E_total = 0.29837110"));
+    }
+
+    @Test
+    void aBpttTermIsThatStepsContributionAndNeedsAStepAfterTheFirst() {
+        ForwardThroughTime pass = helloPass();
+        BackwardThroughTime bptt = pass.backward();
+        Exercise term = Exercises.bpttTerm(bptt, 3, 0, 0).get("dE/dW_hh[0][0] at t = 3");
+        assertEquals(bptt.deltaH(3)[0] * (1 - Math.pow(pass.h(3)[0], 2)) * pass.h(2)[0], term.answer(), 1e-15);
+        assertEquals("t must be between 2 and 4 (at t = 1 every term is 0, since h_0 = 0), but was 1",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.bpttTerm(bptt, 1, 0, 0)).getMessage());
+        assertEquals("i and j must be between 0 and 2 (W_hh is 3 × 3), but were 0 and 3",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.bpttTerm(bptt, 2, 0, 3)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.bpttTerm(pass.backward(2), 2, 0, 0))
+                .getMessage().startsWith("bptt must be the full backward pass (pass.backward()), but was Truncated"));
+        assertEquals("bptt must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.bpttTerm(null, 2, 0, 0)).getMessage());
     }
 
     @Test
