@@ -58,6 +58,42 @@ final class Notebook {
         return cells;
     }
 
+    /**
+     * A copy of this notebook with {@code cells} in place of its own, at the same path so that it runs in the
+     * same folder (%jars paths are relative to it); for running a variant of a notebook without writing it.
+     */
+    Notebook withCells(List<JsonObject> cells) {
+        JsonObject copy = this.root.deepCopy();
+        JsonArray array = new JsonArray();
+        cells.forEach(cell -> array.add(cell.deepCopy()));
+        copy.add("cells", array);
+        return new Notebook(this.path, copy);
+    }
+
+    /** A new, not yet run code cell with this id and source. */
+    static JsonObject codeCell(String id, String source) {
+        JsonObject cell = new JsonObject();
+        cell.addProperty("cell_type", "code");
+        cell.addProperty("id", id);
+        cell.add("metadata", new JsonObject());
+        cell.addProperty("source", source);
+        setOutputs(cell, List.of(), null);
+        return cell;
+    }
+
+    /** A copy of {@code cell} with {@code source} in place of its own. */
+    static JsonObject withSource(JsonObject cell, String source) {
+        JsonObject copy = cell.deepCopy();
+        copy.addProperty("source", source);
+        return copy;
+    }
+
+    /** The cell's id (nbformat 4.5), or null if it has none. */
+    static String id(JsonObject cell) {
+        JsonElement id = cell.get("id");
+        return id != null && id.isJsonPrimitive() ? id.getAsString() : null;
+    }
+
     static boolean isCode(JsonObject cell) {
         return cell.has("cell_type") && "code".equals(cell.get("cell_type").getAsString());
     }
@@ -143,13 +179,13 @@ final class Notebook {
         Set<String> used = new HashSet<>();
         JsonArray cells = nb.getAsJsonArray("cells");
         for (JsonElement c : cells) {
-            JsonObject cell = c.getAsJsonObject();
-            if (cell.has("id") && cell.get("id").isJsonPrimitive())
-                used.add(cell.get("id").getAsString());
+            String id = id(c.getAsJsonObject());
+            if (id != null)
+                used.add(id);
         }
         for (int i = 0; i < cells.size(); i++) {
             JsonObject cell = cells.get(i).getAsJsonObject();
-            if (cell.has("id") && cell.get("id").isJsonPrimitive())
+            if (id(cell) != null)
                 continue;
             // Stable: derived from the file name and position, so a refresh gives the same ids every time.
             String id = stableId(name() + "#" + i);

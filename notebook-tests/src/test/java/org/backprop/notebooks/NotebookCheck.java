@@ -21,7 +21,15 @@ final class NotebookCheck {
     }
 
     static NotebookCheck fromSystemProperties() throws IOException {
-        Path work = Path.of(System.getProperty("harness.work.dir", "target/notebook-runs"));
+        return fromSystemProperties("");
+    }
+
+    /**
+     * Like {@link #fromSystemProperties()}, but the kernels keep their connection files and logs in
+     * {@code folder} under the work dir, apart from those of another test's runs of the same notebooks.
+     */
+    static NotebookCheck fromSystemProperties(String folder) throws IOException {
+        Path work = Path.of(System.getProperty("harness.work.dir", "target/notebook-runs")).resolve(folder);
         long timeout = Long.parseLong(System.getProperty("harness.cellTimeoutSeconds", "180"));
         return new NotebookCheck(KernelLauncher.fromSystemProperties(), work, Duration.ofSeconds(timeout));
     }
@@ -42,10 +50,18 @@ final class NotebookCheck {
         return notebooks;
     }
 
+    /**
+     * Runs {@code notebook}, which may be a variant held in memory only, and returns the fresh outputs of its
+     * code cells by index; throws {@link NotebookFailure} if a cell fails.
+     */
+    Map<Integer, NotebookRunner.CellRun> run(Notebook notebook) throws IOException {
+        return this.runner.run(notebook);
+    }
+
     /** Runs the notebook; throws {@link NotebookFailure} if a cell fails or a committed output is stale. */
     void verify(Path path) throws IOException {
         Notebook nb = Notebook.read(path);
-        Map<Integer, NotebookRunner.CellRun> fresh = this.runner.run(nb);
+        Map<Integer, NotebookRunner.CellRun> fresh = run(nb);
         List<String> problems = OutputComparison.compare(nb, fresh);
         if (!problems.isEmpty()) {
             throw new NotebookFailure(nb.name() + ": committed outputs differ from a fresh run"
@@ -57,7 +73,7 @@ final class NotebookCheck {
     /** Runs the notebook and writes it back with the fresh outputs; true if the file changed. */
     boolean refresh(Path path) throws IOException {
         Notebook nb = Notebook.read(path);
-        Map<Integer, NotebookRunner.CellRun> fresh = this.runner.run(nb);
+        Map<Integer, NotebookRunner.CellRun> fresh = run(nb);
         List<JsonObject> cells = nb.cells();
         for (Map.Entry<Integer, NotebookRunner.CellRun> e : fresh.entrySet())
             Notebook.setOutputs(cells.get(e.getKey()), e.getValue().outputs, e.getValue().executionCount);

@@ -34,6 +34,14 @@ final class NotebookRunner {
             this.executionCount = executionCount;
             this.outputs = outputs;
         }
+
+        /** The text/plain of the cell's value (its execute_result), or "" when the cell has no value. */
+        String valueText() {
+            for (JsonObject out : this.outputs)
+                if ("execute_result".equals(type(out)) && out.getAsJsonObject("data").has("text/plain"))
+                    return JupyterJson.joined(out.getAsJsonObject("data").get("text/plain"));
+            return "";
+        }
     }
 
     private final KernelLauncher launcher;
@@ -180,7 +188,8 @@ final class NotebookRunner {
         return String.join("\n", lines.subList(0, maxLines)) + "\n... (" + (lines.size() - maxLines) + " more lines)";
     }
 
-    private static String indent(String text) {
+    /** {@code text} with each line set off by "    | ", as the failure messages quote outputs and code. */
+    static String indent(String text) {
         StringBuilder sb = new StringBuilder();
         text.lines().forEach(l -> sb.append("    | ").append(l).append('\n'));
         return sb.toString();

@@ -105,7 +105,8 @@ final class OutputComparison {
         return e.equals(a) ? "" : "\n" + Diff.shortDiff(e, a);
     }
 
-    private static String summary(List<JsonObject> outputs) {
+    /** The outputs as text, as a reader of a failure message wants them: stream text and each value's text/plain. */
+    static String summary(List<JsonObject> outputs) {
         StringBuilder sb = new StringBuilder();
         for (JsonObject o : outputs) {
             if (o.has("text"))
