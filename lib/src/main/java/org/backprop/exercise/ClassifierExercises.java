@@ -1,0 +1,114 @@
+package org.backprop.exercise;
+
+import java.util.List;
+import org.backprop.nn.Activation;
+import org.backprop.nn.Loss;
+
+/** Notebooks 12 and 14: softmax with cross-entropy, and accuracy from a confusion matrix. */
+final class ClassifierExercises {
+
+    private ClassifierExercises() {
+    }
+
+    /** The exercises of {@link Exercises#softmaxCrossEntropy}, with their mistakes. */
+    static Exercises softmaxCrossEntropy(double[] net, double[] target, int j) {
+        if (net == null || target == null) {
+            throw new IllegalArgumentException((net == null ? "net" : "target") + " must not be null");
+        }
+        if (net.length < 2 || net.length != target.length) {
+            throw new IllegalArgumentException("net and target must have the same length, at least 2 (one value per "
+                    + "class), but had " + net.length + " and " + target.length);
+        }
+        double sum = 0;
+        for (int k = 0; k < net.length; k++) {
+            if (!Double.isFinite(net[k]) || !(target[k] >= 0 && target[k] <= 1)) {
+                throw new IllegalArgumentException("net must be finite and target between 0 and 1, but net[" + k
+                        + "] = " + net[k] + " and target[" + k + "] = " + target[k]);
+            }
+            sum += target[k];
+        }
+        if (Math.abs(sum - 1) > 1e-12) {
+            throw new IllegalArgumentException("target must add up to 1 (a probability per class), but added up to "
+                    + sum);
+        }
+        if (j < 0 || j >= net.length) {
+            throw new IllegalArgumentException("j must be between 0 and " + (net.length - 1) + ", but was " + j);
+        }
+        double[] out = Activation.SOFTMAX.apply(net);
+        double delta = Loss.CROSS_ENTROPY.outputDelta(target, net, Activation.SOFTMAX)[j];
+        String o = "o" + (j + 1);
+        double t = target[j];
+        double y = out[j];
+        Exercise dCdnet = new Exercise("dC/dnet_" + o, "δ_" + o + " = ∂C/∂net_" + o + " for softmax outputs and "
+                + "cross-entropy C = −Σ target·ln out, with these net inputs and this target; a number", delta, List.of(
+                        new Mistake(-t * (1 - y), "only the diagonal of softmax's Jacobian. out_" + o + " is not the "
+                                + "only output that moves with net_" + o + ": every out_k does (∂out_k/∂net_j = −out_k "
+                                + "out_j), so add the terms of the other classes: δ = Σ_k ∂C/∂out_k · ∂out_k/∂net_j."),
+                        new Mistake(-t / y, "that is ∂C/∂out_" + o + ", the loss's derivative alone; it still has to "
+                                + "go through softmax to the net inputs."),
+                        new Mistake(-delta, "the sign: δ = out − target, not target − out."),
+                        new Mistake(delta * y * (1 - y), "that multiplies by out(1 − out), the sigmoid's slope, as "
+                                + "squared error does; with cross-entropy, softmax's Jacobian cancels the loss's 1/out "
+                                + "and leaves δ = out − target."),
+                        new Mistake(y, "the target is missing: δ = out − target.")),
+                "write C with softmax's out_k, then differentiate with respect to net_" + o + "; or compare the "
+                        + "derivation above with its printed δ.",
+                "double dC_dnet_%1$s = Activation.SOFTMAX.apply(net)[%2$d] - target[%2$d];\n"
+                        .formatted(o, j) + "exercises.check(\"dC/dnet_%1$s\", dC_dnet_%1$s)".formatted(o));
+        return Exercises.of(List.of(dCdnet));
+    }
+
+    /** The exercises of {@link Exercises#confusion}, with their mistakes. */
+    static Exercises confusion(int[][] confusion) {
+        if (confusion == null || confusion.length < 2) {
+            throw new IllegalArgumentException("confusion must be a square matrix of at least 2 classes, but was "
+                    + (confusion == null ? "null" : confusion.length + " rows"));
+        }
+        long right = 0;
+        long total = 0;
+        for (int c = 0; c < confusion.length; c++) {
+            if (confusion[c] == null || confusion[c].length != confusion.length) {
+                throw new IllegalArgumentException("confusion must be square: row " + c + " must have "
+                        + confusion.length + " counts, but had " + (confusion[c] == null ? "none (null)"
+                        : confusion[c].length));
+            }
+            for (int count : confusion[c]) {
+                if (count < 0) {
+                    throw new IllegalArgumentException("confusion must hold counts, 0 or more, but row " + c
+                            + " held " + count);
+                }
+                total += count;
+            }
+            right += confusion[c][c];
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("confusion must count at least 1 prediction, but all counts were 0");
+        }
+        double accuracy = (double) right / total;
+        long firstRow = java.util.stream.IntStream.of(confusion[0]).asLongStream().sum();
+        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+                new Mistake(100 * accuracy, "that is a percentage; a share between 0 and 1 is asked."),
+                new Mistake(right / total, "int / int is integer division in Java and drops the fraction: make "
+                        + "one of them a double first."),
+                new Mistake(1 - accuracy, "that is the error rate, the share of wrong answers.")));
+        if (right < total) {
+            mistakes.add(new Mistake((double) right / (total - right), "right ÷ wrong; the accuracy divides by all "
+                    + "answers, right and wrong."));
+        }
+        if (firstRow > 0) {
+            mistakes.add(new Mistake((double) confusion[0][0] / firstRow, "only the first class (its row); the "
+                    + "accuracy counts every class."));
+        }
+        Exercise exercise = new Exercise("accuracy", "the share of right answers over all classes, a number "
+                + "between 0 and 1", accuracy, mistakes,
+                "the right answers are on the diagonal, confusion[c][c]; all answers are the sum of every count.",
+                """
+                long right = 0, total = 0;
+                for (int c = 0; c < confusion.length; c++) {
+                    right += confusion[c][c];
+                    total += IntStream.of(confusion[c]).sum();
+                }
+                exercises.check("accuracy", (double) right / total)""");
+        return Exercises.of(List.of(exercise));
+    }
+}
