@@ -140,6 +140,15 @@ public final class Exercises {
     }
 
     /**
+     * Notebook 10: ∂Ē/∂{@code parameter} of a full batch, Ē = (1/n) Σ_x E_x: the mean of the
+     * samples' gradients. The mistakes: the sum, one sample's gradient alone, the sign. The
+     * solution's variables are {@code xorNet}, {@code xor} and {@code exercises}.
+     */
+    public static Exercises batchGradient(Network network, List<? extends Sample> data, String parameter) {
+        return BatchExercises.batchGradient(network, data, parameter);
+    }
+
+    /**
      * Notebook 11: ∂{@code output}/∂{@code input} of a circuit, by reverse mode. The mistakes are
      * read off the graph: where {@code input} reaches the output along several paths, each path's
      * product of local derivatives alone, and the sweep that overwrites instead of adding at a

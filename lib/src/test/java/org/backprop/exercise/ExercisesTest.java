@@ -34,7 +34,13 @@ class ExercisesTest {
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
             Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
             Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
-            Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1));
+            Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1),
+            Exercises.batchGradient(xorNet(), org.backprop.data.DataSet.xor(), "w5"));
+
+    /** Notebook 10's 2-2-1 sigmoid network for XOR. */
+    private static Network xorNet() {
+        return Network.withInputs(2).layer(2, Activation.SIGMOID).layer(1, Activation.SIGMOID).randomized(1);
+    }
 
     /** Notebook 13's untrained Elman network on "hello". */
     private static ForwardThroughTime helloPass() {
@@ -316,6 +322,21 @@ class ExercisesTest {
                 .getMessage().startsWith("bptt must be the full backward pass (pass.backward()), but was Truncated"));
         assertEquals("bptt must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.bpttTerm(null, 2, 0, 0)).getMessage());
+    }
+
+    @Test
+    void aBatchGradientIsTheMeanAndNeedsABatch() {
+        org.backprop.data.DataSet xor = org.backprop.data.DataSet.xor();
+        Exercise mean = Exercises.batchGradient(xorNet(), xor, "w5").get("batch dE/dw5");
+        assertEquals(org.backprop.nn.BatchGradient.of(xorNet(), xor).weightGradients(2).get(0, 0), mean.answer(), 1e-16);
+        assertTrue(mean.check(4 * mean.answer()).toText().contains("What went wrong: the sum over the 4 samples"));
+        assertEquals("data must hold at least 2 samples (a batch), but held 1", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.batchGradient(xorNet(), xor.subList(0, 1), "w5"))
+                .getMessage());
+        assertEquals("data[1] must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.batchGradient(xorNet(), java.util.Arrays.asList(xor.get(0), null), "w5")).getMessage());
+        assertEquals("parameter must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.batchGradient(xorNet(), xor, null)).getMessage());
     }
 
     @Test
