@@ -109,6 +109,17 @@ public final class Exercises {
     }
 
     /**
+     * Notebook 04: E_total after one round of the text's method, the weights moved by hand from
+     * the gradients of one backward pass at {@code start} (the answer is {@code descent}'s own
+     * step). The mistakes: no update, the sign, η left out, the output layer alone, layer by layer,
+     * and moved biases where {@code descent} freezes them. The solution's variables are
+     * {@code start}, {@code sample}, {@code descent} and {@code exercises}.
+     */
+    public static Exercises firstRound(Network start, Sample sample, GradientDescent descent) {
+        return MazurExercises.firstRound(start, sample, descent);
+    }
+
+    /**
      * Notebook 05: ∂E_total/∂b for the shared bias of the first hidden layer (b1 in Mazur's
      * network), which feeds every neuron of that layer: BP3 summed over them. Needs a shared bias
      * there, a hidden layer of at least 2 neurons, and a shared bias in the layer above for the

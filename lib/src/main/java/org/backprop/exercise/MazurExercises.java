@@ -8,6 +8,9 @@ import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Loss;
 import org.backprop.nn.Names;
+import org.backprop.nn.Network;
+import org.backprop.nn.Sample;
+import org.backprop.nn.UpdateRule;
 
 /** Notebooks 01–05 on Matt Mazur's 2-2-2 network: the forward pass by hand, the output and hidden
  * layers' gradients, the shared bias. */
@@ -170,6 +173,61 @@ final class MazurExercises {
                 exercises.check("dE/d%6$s", dE_dout_%1$s * dout_%1$s_dnet_%1$s * dnet_%1$s_d%6$s)"""
                         .formatted(s.h2, s.o1, wo1, s.o2, wo2, w, i1));
         return Exercises.of(List.of(dEdw));
+    }
+
+    /** The exercises of {@link Exercises#firstRound}, with their mistakes. */
+    static Exercises firstRound(Network start, Sample sample, GradientDescent descent) {
+        if (start == null || sample == null || descent == null) {
+            throw new IllegalArgumentException((start == null ? "start" : sample == null ? "sample" : "descent")
+                    + " must not be null");
+        }
+        Network after = start.copy();
+        descent.step(after, sample);
+        BackwardPass gradients = start.backward(start.forward(sample));
+        double rate = descent.learningRate();
+        Names names = start.names();
+        int outputLayer = start.depth();
+        Network plus = start.copy();
+        Network withoutRate = start.copy();
+        Network outputOnly = start.copy();
+        for (String w : names.weightNames()) {
+            double g = gradients.get("dE/d" + w);
+            plus.set(w, start.get(w) + rate * g);
+            withoutRate.set(w, start.get(w) - g);
+            if (names.weight(w).layer() == outputLayer) {
+                outputOnly.set(w, start.get(w) - rate * g);
+            }
+        }
+        Network layered = start.copy();
+        descent.withRule(UpdateRule.LAYER_BY_LAYER).step(layered, sample);
+        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+                new Mistake(start.forward(sample).totalError(), "that is E_total before the round; update every "
+                        + "weight, then run the forward pass again."),
+                new Mistake(plus.forward(sample).totalError(), "the sign of the step: w − η·∂E_total/∂w."),
+                new Mistake(withoutRate.forward(sample).totalError(), "the learning rate η = " + rate + " is missing."),
+                new Mistake(outputOnly.forward(sample).totalError(), "only the output layer's weights moved; a round "
+                        + "moves the hidden layer's too."),
+                new Mistake(layered.forward(sample).totalError(), "the hidden layer's gradients were taken with the "
+                        + "revised output weights; the text's round takes every gradient at the old weights first.")));
+        if (!descent.updatesBiases()) {
+            Network withBiases = start.copy();
+            descent.updatingBiases().step(withBiases, sample);
+            mistakes.add(new Mistake(withBiases.forward(sample).totalError(), "the biases moved too; this "
+                    + "descent leaves them where they are, as the post does."));
+        }
+        String id = "E_total after one round";
+        Exercise exercise = new Exercise(id, "E_total after one round of the text's method with η = " + rate
+                + ", the weights moved by hand; a number", after.forward(sample).totalError(), mistakes,
+                "take every gradient from one backward pass at the start, move each weight by −η·∂E_total/∂w on a "
+                        + "copy of the network, then run the forward pass.",
+                """
+                Network after = start.copy();
+                BackwardPass gradients = start.backward(start.forward(sample));
+                for (String w : start.names().weightNames()) {
+                    after.set(w, start.get(w) - descent.learningRate() * gradients.get("dE/d" + w));
+                }
+                exercises.check("%s", after.forward(sample).totalError())""".formatted(id));
+        return Exercises.of(List.of(exercise));
     }
 
     /** The exercises of {@link Exercises#biases}, with their mistakes. */

@@ -28,6 +28,7 @@ class ExercisesTest {
     private final BackwardPass backward = mazur.network().backward(mazur.network().forward(mazur.sample()));
     private final GradientDescent descent = mazur.descent();
     private final List<Exercises> all = List.of(Exercises.forwardPass(backward.forward()),
+            Exercises.firstRound(mazur.network(), mazur.sample(), descent),
             Exercises.outputLayer(backward, descent),
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
@@ -66,6 +67,8 @@ class ExercisesTest {
 
     @Test
     void theAnswersAreMazursFigures() {
+        assertEquals(0.291027774, Exercises.firstRound(mazur.network(), mazur.sample(), descent)
+                .get("E_total after one round").answer(), 5e-10, "Mazur's error after the first round");
         Exercises forward = Exercises.forwardPass(backward.forward());
         assertEquals(backward.forward().get("net_o2"), forward.get("net_o2").answer());
         assertEquals(0.772928465, forward.get("out_o2").answer(), 5e-10, "Mazur's out_o2");
