@@ -200,6 +200,16 @@ public final class Exercises {
     }
 
     /**
+     * Notebook 15: where the straight line w1·x + w2·y + b = 0 of first-layer neuron {@code j}
+     * (0-based) crosses the y axis, y = −b / w2. The mistakes: the sign, the x axis's crossing,
+     * the fraction upside down, a product for the quotient. The solution's variables are
+     * {@code network} and {@code exercises}.
+     */
+    public static Exercises hiddenLine(Network network, int j) {
+        return PlaneExercises.hiddenLine(network, j);
+    }
+
+    /**
      * Notebook 16: {@code parameter} after Adam's first step (t = 1, m = v = 0) with these
      * settings, from the gradient of {@code backward}; the answer is the library's own step
      * ({@link GradientDescent#firstStep}). The solution's variables are {@code backward},

@@ -36,7 +36,8 @@ class ExercisesTest {
             Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
             Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
             Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1),
-            Exercises.batchGradient(xorNet(), org.backprop.data.DataSet.xor(), "w5"));
+            Exercises.batchGradient(xorNet(), org.backprop.data.DataSet.xor(), "w5"),
+            Exercises.hiddenLine(xorNet(), 1));
 
     /** Notebook 10's 2-2-1 sigmoid network for XOR. */
     private static Network xorNet() {
@@ -340,6 +341,20 @@ class ExercisesTest {
                 () -> Exercises.batchGradient(xorNet(), java.util.Arrays.asList(xor.get(0), null), "w5")).getMessage());
         assertEquals("parameter must not be null", assertThrows(IllegalArgumentException.class,
                 () -> Exercises.batchGradient(xorNet(), xor, null)).getMessage());
+    }
+
+    @Test
+    void aHiddenLineMeetsTheYAxisAtMinusBOverW2() {
+        Network network = xorNet();
+        Exercise line = Exercises.hiddenLine(network, 1).get("y where h2's line meets x = 0");
+        assertEquals(-network.layer(1).biasOf(1) / network.layer(1).weight(1, 1), line.answer());
+        assertEquals("j must be between 0 and 1 (a neuron of the first hidden layer), but was 2", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.hiddenLine(network, 2)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLine(network.copy().set("w4", 0),
+                1)).getMessage().startsWith("neuron 1's line w1·x + w2·y + b = 0 must cross both axes away from the "
+                        + "origin (w1, w2 and b not 0), but w1 = "));
+        assertEquals("network must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLine(null, 0)).getMessage());
     }
 
     @Test
