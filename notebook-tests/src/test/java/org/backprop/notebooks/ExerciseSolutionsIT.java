@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  *       solution's code;</li>
  *   <li>each exercise cell's student part replaced by that code; its verdict must be "✓ <id> = …".</li>
  * </ol>
+ * Both runs stop after the last exercise (and its solution cell): later cells cannot change a verdict.
  * Notebooks without exercise cells are not run; a folder without any fails, so that this test never
  * passes by testing nothing.
  */
@@ -53,6 +54,7 @@ class ExerciseSolutionsIT {
         for (ExerciseCell exercise : exercises)
             cells.set(exercise.index(), Notebook.withSource(cells.get(exercise.index()),
                     exercise.withSolution(solutions.get(exercise))));
+        cells.subList(exercises.get(exercises.size() - 1).index() + 1, cells.size()).clear();
         Map<Integer, NotebookRunner.CellRun> runs = run(check, notebook.withCells(cells),
                 "with the exercise solutions in place of the placeholders");
         List<String> rejected = new ArrayList<>();
@@ -79,6 +81,7 @@ class ExerciseSolutionsIT {
             cells.add(at, Notebook.codeCell("solution-" + exercise.index(), exercise.solutionRequest()));
             requests.put(exercise, at);
         }
+        cells.subList(requests.get(exercises.get(exercises.size() - 1)) + 1, cells.size()).clear();
         Map<Integer, NotebookRunner.CellRun> runs = run(check, notebook.withCells(cells),
                 "with a solution cell after each exercise cell");
         Map<ExerciseCell, List<String>> solutions = new LinkedHashMap<>();
