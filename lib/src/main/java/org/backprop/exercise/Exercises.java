@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.backprop.graph.Node;
+import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.ForwardPass;
 import org.backprop.nn.GradientDescent;
@@ -148,6 +149,16 @@ public final class Exercises {
      */
     public static Exercises stableRate(BackwardPass pass) {
         return NumericExercises.stableRate(pass);
+    }
+
+    /**
+     * Notebook 09: the slope ∂out/∂net of activation {@code f} at {@code net}, f′(net), which the
+     * sigmoid and tanh write with out. The mistakes: out itself, f applied twice, and for those
+     * two the other's formula, the formula written with net, and for tanh the square left out. The
+     * solution names no notebook variable but {@code exercises}.
+     */
+    public static Exercises activationSlope(Activation f, double net) {
+        return ActivationExercises.activationSlope(f, net);
     }
 
     /**

@@ -37,7 +37,8 @@ class ExercisesTest {
             Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
             Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1),
             Exercises.batchGradient(xorNet(), org.backprop.data.DataSet.xor(), "w5"),
-            Exercises.hiddenLine(xorNet(), 1));
+            Exercises.hiddenLine(xorNet(), 1), Exercises.activationSlope(Activation.TANH, 0.3775),
+            Exercises.activationSlope(Activation.SIGMOID, 0.3775));
 
     /** Notebook 10's 2-2-1 sigmoid network for XOR. */
     private static Network xorNet() {
@@ -355,6 +356,16 @@ class ExercisesTest {
                         + "origin (w1, w2 and b not 0), but w1 = "));
         assertEquals("network must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLine(null, 0)).getMessage());
+    }
+
+    @Test
+    void anActivationsSlopeIsTakenAtNet() {
+        double out = Math.tanh(0.3775);
+        assertEquals(1 - out * out, Exercises.activationSlope(Activation.TANH, 0.3775).get("tanh slope").answer(), 1e-16);
+        assertEquals("f must be an activation of one neuron (not softmax), but was softmax", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.activationSlope(Activation.SOFTMAX, 0)).getMessage());
+        assertEquals("net must be finite, but was NaN", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.activationSlope(Activation.TANH, Double.NaN)).getMessage());
     }
 
     @Test
