@@ -55,11 +55,12 @@ public class ContourPlot extends View {
     }
 
     /**
-     * The surface, its title, its axes and their ranges, and its values on the pixel grid, computed
-     * once per surface: adding paths redraws the plot without evaluating e again.
+     * The surface, its title, its axes and their ranges, its values on the pixel grid and its
+     * contour levels, computed once per surface: adding paths redraws the plot without evaluating e
+     * again.
      */
     record Surface(String title, DoubleBinaryOperator e, String a, double aFrom, double aTo, String b, double bFrom,
-                   double bTo, double[][] grid) {
+                   double bTo, double[][] grid, double[] levels) {
     }
 
     /**
@@ -74,7 +75,8 @@ public class ContourPlot extends View {
         require("b", b);
         range("a", aFrom, aTo);
         range("b", bFrom, bTo);
-        return make(new Surface(title, e, a, aFrom, aTo, b, bFrom, bTo, grid(e, aFrom, aTo, bFrom, bTo)), Map.of());
+        double[][] grid = grid(e, aFrom, aTo, bFrom, bTo);
+        return make(new Surface(title, e, a, aFrom, aTo, b, bFrom, bTo, grid, levels(grid)), Map.of());
     }
 
     /**
@@ -120,7 +122,7 @@ public class ContourPlot extends View {
     }
 
     private static ContourPlot make(Surface surface, Map<String, double[][]> paths) {
-        String text = text(surface, paths, surface.grid(), levels(surface.grid()));
+        String text = text(surface, paths);
         return View.IN_KERNEL ? Renderables.contourPlot(text, surface, paths) : new ContourPlot(text, surface, paths);
     }
 
@@ -232,7 +234,7 @@ public class ContourPlot extends View {
 
     private static BufferedImage draw(Surface s, Map<String, double[][]> paths) {
         double[][] grid = s.grid();
-        double[] levels = levels(grid);
+        double[] levels = s.levels();
         int legendRows = paths.isEmpty() ? 0 : (paths.size() + 2) / 3 + 1;
         int height = TOP + PLOT_HEIGHT + 56 + 22 * legendRows;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
@@ -427,7 +429,9 @@ public class ContourPlot extends View {
         g.drawString("end", LEFT + 81, y);
     }
 
-    private static String text(Surface s, Map<String, double[][]> paths, double[][] grid, double[] levels) {
+    private static String text(Surface s, Map<String, double[][]> paths) {
+        double[][] grid = s.grid();
+        double[] levels = s.levels();
         double[] range = Drawing.extremes(grid);
         StringBuilder text = new StringBuilder(s.title()).append(" over ").append(s.a()).append(" from ")
                 .append(Decimals.of(s.aFrom())).append(" to ").append(Decimals.of(s.aTo())).append(", ")

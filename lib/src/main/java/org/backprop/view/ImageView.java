@@ -17,7 +17,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public class ImageView extends View {
 
-    private final Picture picture;
+    private final Once<BufferedImage> image;
 
     ImageView(BufferedImage image, String text) {
         this(() -> image, text);
@@ -25,12 +25,12 @@ public class ImageView extends View {
 
     /** A picture that {@code draw} draws when its size, its pixels or its PNG are first asked for. */
     ImageView(Supplier<BufferedImage> draw, String text) {
-        this(new Picture(draw), text);
+        this(new Once<>(draw), text);
     }
 
-    private ImageView(Picture picture, String text) {
-        super("image/png", () -> png(picture.image()), text);
-        this.picture = picture;
+    private ImageView(Once<BufferedImage> image, String text) {
+        super("image/png", () -> png(image.get()), text);
+        this.image = image;
     }
 
     static ImageView of(BufferedImage image, String text) {
@@ -39,17 +39,17 @@ public class ImageView extends View {
 
     /** The image's width in pixels. */
     public int width() {
-        return picture.image().getWidth();
+        return image.get().getWidth();
     }
 
     /** The image's height in pixels. */
     public int height() {
-        return picture.image().getHeight();
+        return image.get().getHeight();
     }
 
     /** The pixels, drawn once; for pictures made of pictures (callers must not draw on it). */
     BufferedImage image() {
-        return picture.image();
+        return image.get();
     }
 
     /**
@@ -68,23 +68,5 @@ public class ImageView extends View {
             writer.dispose();
         }
         return Base64.getEncoder().encodeToString(png.toByteArray());
-    }
-
-    /** The image, drawn on first use. */
-    private static final class Picture {
-        private Supplier<BufferedImage> draw;
-        private BufferedImage image;
-
-        Picture(Supplier<BufferedImage> draw) {
-            this.draw = draw;
-        }
-
-        synchronized BufferedImage image() {
-            if (draw != null) {
-                image = draw.get();
-                draw = null;
-            }
-            return image;
-        }
     }
 }

@@ -21,9 +21,7 @@ public abstract class View {
 
     private final String mimeType;
     private final String text;
-    /** Makes the rich rendering; null once it has. */
-    private Supplier<String> render;
-    private String rendering;
+    private final Once<String> rendering;
 
     /** A view with one rich rendering of {@code mimeType} and its plain-text counterpart. */
     View(String mimeType, String rendering, String text) {
@@ -33,7 +31,7 @@ public abstract class View {
     /** A view whose rich rendering of {@code mimeType} is made by {@code render} when first asked for. */
     View(String mimeType, Supplier<String> render, String text) {
         this.mimeType = mimeType;
-        this.render = render;
+        this.rendering = new Once<>(render);
         this.text = text;
     }
 
@@ -54,12 +52,8 @@ public abstract class View {
     }
 
     /** The rich rendering (HTML, base64 PNG, SVG or LaTeX). */
-    synchronized String rendering() {
-        if (render != null) {
-            rendering = render.get();
-            render = null;
-        }
-        return rendering;
+    String rendering() {
+        return rendering.get();
     }
 
     @Override
