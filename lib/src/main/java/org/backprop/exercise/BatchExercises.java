@@ -1,6 +1,9 @@
 package org.backprop.exercise;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.backprop.nn.Network;
 import org.backprop.nn.Sample;
 
@@ -32,12 +35,12 @@ final class BatchExercises {
         int n = data.size();
         double mean = sum / n;
         String id = "batch dE/d" + parameter;
-        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+        List<Mistake> mistakes = new ArrayList<>(List.of(
                 new Mistake(sum, "the sum over the " + n + " samples; the batch gradient is their mean, (1/n) Σ_x "
                         + "∂E_x/∂" + parameter + ", since the error it lowers is the mean error Ē."),
                 new Mistake(-mean, "the sign: take each sample's ∂E_x/∂" + parameter + " as the backward pass gives "
                         + "it.")));
-        java.util.Set<Double> seen = new java.util.HashSet<>();
+        Set<Double> seen = new HashSet<>();
         for (int x = 0; x < n; x++) {
             if (seen.add(perSample[x])) {   // samples with the same gradient: one mistake, named by the first
                 mistakes.add(new Mistake(perSample[x], "sample " + x + "'s gradient alone; the batch gradient "

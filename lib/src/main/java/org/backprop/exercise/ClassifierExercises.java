@@ -1,6 +1,8 @@
 package org.backprop.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Loss;
 
@@ -85,8 +87,8 @@ final class ClassifierExercises {
             throw new IllegalArgumentException("confusion must count at least 1 prediction, but all counts were 0");
         }
         double accuracy = (double) right / total;
-        long firstRow = java.util.stream.IntStream.of(confusion[0]).asLongStream().sum();
-        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+        long firstRow = IntStream.of(confusion[0]).asLongStream().sum();
+        List<Mistake> mistakes = new ArrayList<>(List.of(
                 new Mistake(100 * accuracy, "that is a percentage; a share between 0 and 1 is asked."),
                 new Mistake(right / total, "int / int is integer division in Java and drops the fraction: make "
                         + "one of them a double first."),

@@ -1,6 +1,9 @@
 package org.backprop.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.backprop.graph.Gradients;
 import org.backprop.graph.Node;
 
@@ -20,21 +23,21 @@ final class GraphExercises {
             throw new IllegalArgumentException("input must be a node that " + output.name() + " depends on, but "
                     + input.name() + " is not in its graph");
         }
-        List<List<Double>> factors = new java.util.ArrayList<>();
-        collectPaths(output, input, new java.util.ArrayList<>(), factors);
+        List<List<Double>> factors = new ArrayList<>();
+        collectPaths(output, input, new ArrayList<>(), factors);
         List<Double> paths = factors.stream().map(path -> path.stream().reduce(1.0, (a, b) -> a * b)).toList();
         StringBuilder solution = new StringBuilder("// one product of local derivatives per path from " + input.name()
                 + " to " + output.name() + ", from " + output.name() + " down\n");
         for (int p = 0; p < factors.size(); p++) {
             solution.append("double path").append(p + 1).append(" = ").append(factors.get(p).stream()
-                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(" * "))).append(";\n");
+                    .map(String::valueOf).collect(Collectors.joining(" * "))).append(";\n");
         }
         solution.append("exercises.check(\"d").append(output.name()).append("/d").append(input.name())
-                .append("\", ").append(java.util.stream.IntStream.rangeClosed(1, factors.size())
-                        .mapToObj(p -> "path" + p).collect(java.util.stream.Collectors.joining(" + "))).append(")");
+                .append("\", ").append(IntStream.rangeClosed(1, factors.size())
+                        .mapToObj(p -> "path" + p).collect(Collectors.joining(" + "))).append(")");
         String d = "∂" + output.name() + "/∂" + input.name();
         double answer = gradients.of(input);
-        List<Mistake> mistakes = new java.util.ArrayList<>();
+        List<Mistake> mistakes = new ArrayList<>();
         if (paths.size() > 1) {
             for (double path : paths) {
                 mistakes.add(new Mistake(path, "only one of the " + paths.size() + " paths from " + input.name()
@@ -61,7 +64,7 @@ final class GraphExercises {
         List<Node> inputs = node.inputs();
         double[] local = node.localDerivatives();
         for (int i = 0; i < inputs.size(); i++) {
-            List<Double> path = new java.util.ArrayList<>(above);
+            List<Double> path = new ArrayList<>(above);
             path.add(local[i]);
             collectPaths(inputs.get(i), input, path, paths);
         }

@@ -1,5 +1,6 @@
 package org.backprop.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
@@ -71,7 +72,9 @@ final class MazurExercises {
         }
         String w = s.names.weight(s.L, 0, 1);
         double delta = backward.get("delta_" + s.o1);
-        double slope = s.out(s.o1) * (1 - s.out(s.o1));
+        double slope = backward.get("dout_" + s.o1 + "/dnet_" + s.o1);
+        // σ′ applied to out instead of net: σ applied once too often
+        double slopeOfOut = Activation.SIGMOID.derivative(s.out(s.o1), Activation.SIGMOID.apply(s.out(s.o1)));
         double target = s.forward.get("target_" + s.o1);
         double gradient = backward.get("dE/d" + w);
         String input = "out_" + s.h2;
@@ -85,7 +88,7 @@ final class MazurExercises {
                         new Mistake(-(target - s.out(s.o1)) * s.net(s.o1) * (1 - s.net(s.o1)) * s.out(s.h2),
                                 "∂out_" + s.o1 + "/∂net_" + s.o1 + " is out_" + s.o1 + "(1 − out_" + s.o1
                                         + "), written with out, not with net_" + s.o1 + "."),
-                        new Mistake(-(target - s.out(s.o1)) * sigmoidSlope(s.out(s.o1)) * s.out(s.h2),
+                        new Mistake(-(target - s.out(s.o1)) * slopeOfOut * s.out(s.h2),
                                 "σ′ was applied to out_" + s.o1 + ": σ′(net) = σ(net)(1 − σ(net)) = out(1 − out)"
                                         + " already, so σ′(out) applies σ once too often."),
                         new Mistake(gradient * slope, "∂out_" + s.o1 + "/∂net_" + s.o1 + " = out_" + s.o1
@@ -136,27 +139,28 @@ final class MazurExercises {
         String wo2 = s.names.weight(s.L, 1, 1);
         double d1 = backward.get("delta_" + s.o1);
         double d2 = backward.get("delta_" + s.o2);
-        double slope = s.out(s.h2) * (1 - s.out(s.h2));
+        double slope = backward.get("dout_" + s.h2 + "/dnet_" + s.h2);
         double input = s.forward.get("out_" + i1);
         double gradient = backward.get("dE/d" + w);
         double back = gradient / (slope * input);
+        String bothPaths = ": " + s.h2 + " feeds both outputs, so ∂E_total/∂out_" + s.h2 + " = δ_" + s.o1 + "·" + wo1
+                + " + δ_" + s.o2 + "·" + wo2 + ".";
         Exercise dEdw = new Exercise("dE/d" + w, "∂E_total/∂" + w + " = ∂E_total/∂out_" + s.h2 + " · ∂out_"
                 + s.h2 + "/∂net_" + s.h2 + " · ∂net_" + s.h2 + "/∂" + w + ", where ∂E_total/∂out_" + s.h2
                 + " adds the paths through both outputs; a number", gradient, List.of(
                         new Mistake(d1 * s.weight(s.L, 0, 1) * slope * input, "only the path through " + s.o1
-                                + ": " + s.h2 + " feeds both outputs, so ∂E_total/∂out_" + s.h2 + " = δ_" + s.o1
-                                + "·" + wo1 + " + δ_" + s.o2 + "·" + wo2 + "."),
+                                + bothPaths),
                         new Mistake(d2 * s.weight(s.L, 1, 1) * slope * input, "only the path through " + s.o2
-                                + ": " + s.h2 + " feeds both outputs, so ∂E_total/∂out_" + s.h2 + " = δ_" + s.o1
-                                + "·" + wo1 + " + δ_" + s.o2 + "·" + wo2 + "."),
+                                + bothPaths),
                         new Mistake((d1 * descent.updated(backward, wo1) + d2 * descent.updated(backward, wo2))
                                 * slope * input, "the revised " + wo1 + " and " + wo2 + " were used. Every "
                                 + "gradient is computed with the weights of the forward pass; the updates come after."),
-                        new Mistake((d1 * s.weight(s.L, 0, 0) + d2 * s.weight(s.L, 1, 0)) * slope * input, "those are the weights out of " + s.h1
-                                + "; the error reaches " + s.h2 + " through " + wo1 + " and " + wo2 + "."),
+                        new Mistake((d1 * s.weight(s.L, 0, 0) + d2 * s.weight(s.L, 1, 0)) * slope * input,
+                                "those are the weights out of " + s.h1 + "; the error reaches " + s.h2 + " through "
+                                        + wo1 + " and " + wo2 + "."),
                         new Mistake(back * slope * s.forward.get("out_" + i2), "∂net_" + s.h2 + "/∂" + w + " is "
                                 + i1 + ", the input " + w + " multiplies, not " + i2 + "."),
-                        new Mistake(back * s.out(s.h1) * (1 - s.out(s.h1)) * input, "the middle factor is "
+                        new Mistake(back * backward.get("dout_" + s.h1 + "/dnet_" + s.h1) * input, "the middle factor is "
                                 + s.h2 + "'s: out_" + s.h2 + "(1 − out_" + s.h2 + "), not " + s.h1 + "'s."),
                         new Mistake(back * input, "the middle factor, ∂out_" + s.h2 + "/∂net_" + s.h2 + " = out_"
                                 + s.h2 + "(1 − out_" + s.h2 + "), is missing."),
@@ -200,7 +204,7 @@ final class MazurExercises {
         }
         Network layered = start.copy();
         descent.withRule(UpdateRule.LAYER_BY_LAYER).step(layered, sample);
-        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+        List<Mistake> mistakes = new ArrayList<>(List.of(
                 new Mistake(start.forward(sample).totalError(), "that is E_total before the round; update every "
                         + "weight, then run the forward pass again."),
                 new Mistake(plus.forward(sample).totalError(), "the sign of the step: w − η·∂E_total/∂w."),
@@ -271,11 +275,6 @@ final class MazurExercises {
                 "which neurons does " + b + " feed? BP3 gives each of them a term δ · ∂net/∂" + b + " = δ · 1.",
                 "double dE_d%1$s = %2$s;\nexercises.check(\"dE/d%1$s\", dE_d%1$s)".formatted(b, deltas));
         return Exercises.of(List.of(dEdb));
-    }
-
-    private static double sigmoidSlope(double x) {
-        double sigma = Activation.SIGMOID.apply(x);
-        return sigma * (1 - sigma);
     }
 
     /** A network's shape for messages, e.g. "2 inputs; 2 sigmoid, shared bias; 2 sigmoid, shared bias; squared error". */

@@ -1,5 +1,6 @@
 package org.backprop.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.GradientDescent;
@@ -27,7 +28,7 @@ final class OptimizerExercises {
         double mHat = m / (1 - beta1);
         double vHat = v / (1 - beta2);
         String id = "new " + parameter;
-        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+        List<Mistake> mistakes = new ArrayList<>(List.of(
                 new Mistake(old - eta * m / (Math.sqrt(v) + epsilon), "without the bias correction. At t = 1 "
                         + "divide m by 1 − β1 and v by 1 − β2: both start at 0, and one step of their running "
                         + "means is only (1 − β)·g and (1 − β)·g²."),

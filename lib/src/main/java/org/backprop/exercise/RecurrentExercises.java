@@ -1,5 +1,6 @@
 package org.backprop.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.backprop.rnn.BackwardThroughTime;
 import org.backprop.rnn.ForwardThroughTime;
@@ -38,7 +39,7 @@ final class RecurrentExercises {
         for (int r = 0; r < deltaY.length; r++) {
             fromOutput += pass.network().get(Parameter.W_hy, r, i) * deltaY[r];
         }
-        List<Mistake> mistakes = new java.util.ArrayList<>(List.of(
+        List<Mistake> mistakes = new ArrayList<>(List.of(
                 new Mistake(bptt.deltaH(t)[i] * before, "the tanh's slope is missing: δnet_t = δh_t ⊙ (1 − h_t²)."),
                 new Mistake(deltaNet * pass.h(t)[j], "W_hh carries the state of the step before: its input at step "
                         + "t is h_" + (t - 1) + ", not h_" + t + "."),
