@@ -1,6 +1,8 @@
 package org.backprop.exercise;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,25 +34,28 @@ public final class Exercises {
     /** The placeholder of an exercise cell: replace it with your expression. */
     public static final double ___ = Exercise.PLACEHOLDER;
 
-    private final Map<String, Exercise> byId;
+    private final Map<String, Exercise> byId = new LinkedHashMap<>();
+    private final Map<String, ShapeExercise> shapesById = new LinkedHashMap<>();
+    private final Set<String> ids = new LinkedHashSet<>();
 
-    private Exercises(List<Exercise> exercises) {
-        Map<String, Exercise> map = new LinkedHashMap<>();
-        exercises.forEach(exercise -> map.put(exercise.id(), exercise));
-        this.byId = map;
+    private Exercises(List<Exercise> exercises, List<ShapeExercise> shapeExercises) {
+        exercises.forEach(exercise -> byId.put(exercise.id(), exercise));
+        shapeExercises.forEach(exercise -> shapesById.put(exercise.id(), exercise));
+        ids.addAll(byId.keySet());
+        ids.addAll(shapesById.keySet());
     }
 
     /** The exercises' names, in the notebook's order. */
     public Set<String> ids() {
-        return byId.keySet();
+        return Collections.unmodifiableSet(ids);
     }
 
-    /** The exercise named {@code id}. */
+    /** The exercise named {@code id}, whose answer is a number. */
     public Exercise get(String id) {
-        Exercise exercise = id == null ? null : byId.get(id);
+        Exercise exercise = byId.get(known(id));
         if (exercise == null) {
-            throw new IllegalArgumentException("id must name one of this notebook's exercises, " + byId.keySet()
-                    + ", but was " + (id == null ? "null" : "'" + id + "'"));
+            throw new IllegalArgumentException("id must name an exercise whose answer is a number, but '" + id
+                    + "' asks for shapes: check it with a Shapes");
         }
         return exercise;
     }
@@ -60,24 +65,56 @@ public final class Exercises {
         return get(id).check(answer);
     }
 
+    /**
+     * The verdict on the shapes answering exercise {@code id}: right when every matrix asked has
+     * its shape, else the first wrong one's diagnosis.
+     */
+    public Feedback check(String id, Shapes answer) {
+        ShapeExercise exercise = shapesOf(id);
+        if (exercise == null) {
+            throw new IllegalArgumentException("id must name an exercise whose answer is shapes, but '" + id
+                    + "' asks for a number");
+        }
+        return exercise.check(answer);
+    }
+
     /** The hint of exercise {@code id}. */
     public Feedback hint(String id) {
-        return get(id).hint();
+        return byId.containsKey(known(id)) ? byId.get(id).hint() : shapesById.get(id).hint();
     }
 
     /** A solution of exercise {@code id}, as code, with its value. */
     public Feedback solution(String id) {
-        return get(id).solution();
+        return byId.containsKey(known(id)) ? byId.get(id).solution() : shapesById.get(id).solution();
+    }
+
+    /** The shape exercise named {@code id}, for tests. */
+    ShapeExercise shapesOf(String id) {
+        return shapesById.get(known(id));
+    }
+
+    /** {@code id}, when it names one of these exercises. */
+    private String known(String id) {
+        if (id == null || !ids.contains(id)) {
+            throw new IllegalArgumentException("id must name one of this notebook's exercises, " + ids
+                    + ", but was " + (id == null ? "null" : "'" + id + "'"));
+        }
+        return id;
     }
 
     @Override
     public String toString() {
-        return "Exercises " + byId.keySet();
+        return "Exercises " + ids;
     }
 
     /** A notebook's exercises, in its order. */
     static Exercises of(List<Exercise> exercises) {
-        return new Exercises(exercises);
+        return new Exercises(exercises, List.of());
+    }
+
+    /** A notebook's exercises, those with numbers for answers first. */
+    static Exercises of(List<Exercise> exercises, List<ShapeExercise> shapeExercises) {
+        return new Exercises(exercises, shapeExercises);
     }
 
     /**
@@ -102,8 +139,11 @@ public final class Exercises {
 
     /**
      * Notebook 03: ∂E_total/∂w for the first input's weight into the second hidden neuron (w3 in
-     * Mazur's network: i1 → h2), through both outputs. The same needs as {@link #outputLayer}, and
-     * {@code descent} only to name the revised weights a student might wrongly use.
+     * Mazur's network: i1 → h2), through both outputs, and that weight after one round of the
+     * text's method. The same needs as {@link #outputLayer}; {@code descent} gives the step and
+     * names the revised weights a student might wrongly use (the layer-by-layer rule). The
+     * solutions' variables are {@code pass}, {@code network}, {@code backward}, {@code descent} and
+     * {@code exercises}.
      */
     public static Exercises hiddenLayer(BackwardPass backward, GradientDescent descent) {
         return MazurExercises.hiddenLayer(backward, descent);
@@ -112,9 +152,12 @@ public final class Exercises {
     /**
      * Notebook 04: E_total after one round of the text's method, the weights moved by hand from
      * the gradients of one backward pass at {@code start} (the answer is {@code descent}'s own
-     * step). The mistakes: no update, the sign, η left out, the output layer alone, layer by layer,
-     * and moved biases where {@code descent} freezes them. The solution's variables are
-     * {@code start}, {@code sample}, {@code descent} and {@code exercises}.
+     * step), and after two rounds, the second taking its gradients where the first ended. The
+     * mistakes: no update, the sign, η left out, the output layer alone, layer by layer, and moved
+     * biases where {@code descent} freezes them; for two rounds, one round, the first round's
+     * gradients reused, three rounds. The solutions move the weights only, by plain gradient
+     * descent, as the post does; their variables are {@code start}, {@code sample},
+     * {@code descent} and {@code exercises}.
      */
     public static Exercises firstRound(Network start, Sample sample, GradientDescent descent) {
         return MazurExercises.firstRound(start, sample, descent);
@@ -122,12 +165,26 @@ public final class Exercises {
 
     /**
      * Notebook 05: ∂E_total/∂b for the shared bias of the first hidden layer (b1 in Mazur's
-     * network), which feeds every neuron of that layer: BP3 summed over them. Needs a shared bias
-     * there, a hidden layer of at least 2 neurons, and a shared bias in the layer above for the
-     * mistake of taking that one; the solution's variables are {@code backward} and {@code exercises}.
+     * network), which feeds every neuron of that layer: BP3 summed over them; and the output
+     * layer's shared bias (b2) after one round in which the biases learn, at {@code descent}'s
+     * learning rate (whether or not {@code descent} itself freezes them). Needs a shared bias in
+     * each of the first two layers and a hidden layer of at least 2 neurons; the solutions'
+     * variables are {@code network}, {@code backward}, {@code learning} (a descent whose biases
+     * learn) and {@code exercises}.
      */
-    public static Exercises biases(BackwardPass backward) {
-        return MazurExercises.biases(backward);
+    public static Exercises biases(BackwardPass backward, GradientDescent descent) {
+        return MazurExercises.biases(backward, descent);
+    }
+
+    /**
+     * Notebook 06: the shapes, rows × columns, of the matrices in BP2 for one sample (W^L,
+     * (W^L)ᵀ, δ^L, (W^L)ᵀ δ^L, σ′(net^l), δ^l, with L the output layer and l the layer below
+     * it), and of those of the backward pass over a batch of {@code samples} columns (Out^l, Δ^L,
+     * ∂Ē/∂W^L, Δ^l, ∂Ē/∂b^L), for {@code network}'s sizes. Answered with {@link Shapes}; the
+     * solutions name no notebook variable but {@code exercises}.
+     */
+    public static Exercises shapes(Network network, int samples) {
+        return MatrixExercises.shapes(network, samples);
     }
 
     /**

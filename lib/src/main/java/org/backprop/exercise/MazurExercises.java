@@ -176,7 +176,27 @@ final class MazurExercises {
                 double dnet_%1$s_d%6$s = pass.get("out_%7$s");
                 exercises.check("dE/d%6$s", dE_dout_%1$s * dout_%1$s_dnet_%1$s * dnet_%1$s_d%6$s)"""
                         .formatted(s.h2, s.o1, wo1, s.o2, wo2, w, i1));
-        return Exercises.of(List.of(dEdw));
+        double rate = descent.learningRate();
+        double old = s.weight(1, 1, 0);
+        double layered = (d1 * descent.updated(backward, wo1) + d2 * descent.updated(backward, wo2)) * slope * input;
+        String w1 = s.names.weight(1, 0, 0);
+        Exercise update = new Exercise("new " + w, "the new " + w + " after one round of the text's method with η = "
+                + rate + ", a number", descent.updated(backward, w), List.of(
+                        new Mistake(old - rate * layered, "that is the layer-by-layer rule: its gradient was taken "
+                                + "with the revised " + wo1 + " and " + wo2 + ". The text's method takes every gradient "
+                                + "at the old weights, then moves them all."),
+                        new Mistake(old + rate * gradient, "the sign of the step: new " + w + " = " + w
+                                + " − η · ∂E_total/∂" + w + "."),
+                        new Mistake(old - gradient, "the learning rate η = " + rate + " is missing."),
+                        new Mistake(-rate * gradient, "that is the step alone: add it to the old " + w + "."),
+                        new Mistake(old - rate * backward.get("dE/d" + w1), "the gradient of " + w1 + " was used; "
+                                + "each weight moves by its own gradient.")),
+                "the same update as for the output weights: new " + w + " = " + w + " − η · ∂E_total/∂" + w
+                        + ", with the gradient of the old weights, backward.get(\"dE/d" + w + "\").",
+                """
+                double new_%1$s = network.get("%1$s") - descent.learningRate() * backward.get("dE/d%1$s");
+                exercises.check("new %1$s", new_%1$s)""".formatted(w));
+        return Exercises.of(List.of(dEdw, update));
     }
 
     /** The exercises of {@link Exercises#firstRound}, with their mistakes. */
@@ -220,7 +240,7 @@ final class MazurExercises {
                     + "descent leaves them where they are, as the post does."));
         }
         String id = "E_total after one round";
-        Exercise exercise = new Exercise(id, "E_total after one round of the text's method with η = " + rate
+        Exercise oneRound = new Exercise(id, "E_total after one round of the text's method with η = " + rate
                 + ", the weights moved by hand; a number", after.forward(sample).totalError(), mistakes,
                 "take every gradient from one backward pass at the start, move each weight by −η·∂E_total/∂w on a "
                         + "copy of the network, then run the forward pass.",
@@ -231,13 +251,46 @@ final class MazurExercises {
                     after.set(w, start.get(w) - descent.learningRate() * gradients.get("dE/d" + w));
                 }
                 exercises.check("%s", after.forward(sample).totalError())""".formatted(id));
-        return Exercises.of(List.of(exercise));
+        return Exercises.of(List.of(oneRound, secondRound(start, sample, descent, after, gradients)));
+    }
+
+    /** E_total after two rounds: the second one's gradients are taken at the weights the first left. */
+    private static Exercise secondRound(Network start, Sample sample, GradientDescent descent, Network afterOne,
+                                        BackwardPass first) {
+        Network afterTwo = afterOne.copy();
+        descent.step(afterTwo, sample);
+        Network afterThree = afterTwo.copy();
+        descent.step(afterThree, sample);
+        Network reused = start.copy();
+        for (String w : start.names().weightNames()) {
+            reused.set(w, start.get(w) - 2 * descent.learningRate() * first.get("dE/d" + w));
+        }
+        String id = "E_total after two rounds";
+        return new Exercise(id, "E_total after two rounds of the text's method with η = " + descent.learningRate()
+                + "; a number", afterTwo.forward(sample).totalError(), List.of(
+                        new Mistake(afterOne.forward(sample).totalError(), "that is E_total after one round; the "
+                                + "second round starts from the weights the first one left."),
+                        new Mistake(reused.forward(sample).totalError(), "the second round reused the first "
+                                + "round's gradients. Each round runs its own forward and backward pass, at the "
+                                + "weights it starts from."),
+                        new Mistake(afterThree.forward(sample).totalError(), "that is E_total after three rounds: "
+                                + "count the rounds, not the forward passes.")),
+                "repeat the whole round twice — forward pass, backward pass, update — on one copy of start.",
+                """
+                Network twice = start.copy();
+                for (int round = 1; round <= 2; round++) {
+                    BackwardPass gradients = twice.backward(twice.forward(sample));
+                    for (String w : twice.names().weightNames()) {
+                        twice.set(w, twice.get(w) - descent.learningRate() * gradients.get("dE/d" + w));
+                    }
+                }
+                exercises.check("%s", twice.forward(sample).totalError())""".formatted(id));
     }
 
     /** The exercises of {@link Exercises#biases}, with their mistakes. */
-    static Exercises biases(BackwardPass backward) {
-        if (backward == null) {
-            throw new IllegalArgumentException("backward must not be null");
+    static Exercises biases(BackwardPass backward, GradientDescent descent) {
+        if (backward == null || descent == null) {
+            throw new IllegalArgumentException((backward == null ? "backward" : "descent") + " must not be null");
         }
         ForwardPass forward = backward.forward();
         if (forward.depth() < 2 || forward.layer(1).bias() != Bias.SHARED || forward.layer(2).bias() != Bias.SHARED
@@ -274,7 +327,44 @@ final class MazurExercises {
                         new Mistake(-gradient, "the sign: the deltas already carry it; add them as they are.")),
                 "which neurons does " + b + " feed? BP3 gives each of them a term δ · ∂net/∂" + b + " = δ · 1.",
                 "double dE_d%1$s = %2$s;\nexercises.check(\"dE/d%1$s\", dE_d%1$s)".formatted(b, deltas));
-        return Exercises.of(List.of(dEdb));
+        return Exercises.of(List.of(dEdb, biasUpdate(backward, descent.updatingBiases())));
+    }
+
+    /** The output layer's shared bias after one round in which the biases learn: b − η·Σ δ. */
+    private static Exercise biasUpdate(BackwardPass backward, GradientDescent learning) {
+        ForwardPass forward = backward.forward();
+        Names names = forward.names();
+        int L = forward.depth();
+        String b = names.bias(L, 0);
+        String first = names.neuron(L, 0);
+        double rate = learning.learningRate();
+        double old = forward.layer(L).biasOf(0);
+        double gradient = backward.get("dE/d" + b);
+        int neurons = forward.layer(L).size();
+        StringBuilder deltas = new StringBuilder();
+        for (int j = 0; j < neurons; j++) {
+            deltas.append(j == 0 ? "" : " + ").append("backward.get(\"delta_").append(names.neuron(L, j))
+                    .append("\")");
+        }
+        return new Exercise("new " + b, "the new " + b + " after one round in which the biases learn, η = " + rate
+                + ", a number", learning.updated(backward, b), List.of(
+                        new Mistake(old, "that is " + b + " before the round: with updatingBiases() a bias moves like "
+                                + "a weight, by −η · ∂E_total/∂" + b + "."),
+                        new Mistake(old - rate * backward.get("delta_" + first), "only δ_" + first + " was used; "
+                                + b + " feeds all " + neurons + " output neurons, so its gradient adds their deltas."),
+                        new Mistake(old - rate * gradient / neurons, "the mean of the deltas: a shared bias adds its "
+                                + "paths."),
+                        new Mistake(old + rate * gradient, "the sign of the step: new " + b + " = " + b
+                                + " − η · ∂E_total/∂" + b + "."),
+                        new Mistake(old - gradient, "the learning rate η = " + rate + " is missing."),
+                        new Mistake(old - rate * backward.get("dE/d" + names.bias(1, 0)), "that is the gradient of "
+                                + names.bias(1, 0) + ", the hidden layer's bias; " + b + " feeds the output layer.")),
+                "the update rule of a weight, with the bias's gradient: the deltas of the neurons " + b
+                        + " feeds, added.",
+                """
+                double new_%1$s = network.get("%1$s")
+                        - learning.learningRate() * (%2$s);
+                exercises.check("new %1$s", new_%1$s)""".formatted(b, deltas));
     }
 
     /** A network's shape for messages, e.g. "2 inputs; 2 sigmoid, shared bias; 2 sigmoid, shared bias; squared error". */

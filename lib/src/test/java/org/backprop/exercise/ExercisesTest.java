@@ -30,7 +30,7 @@ class ExercisesTest {
     private final List<Exercises> all = List.of(Exercises.forwardPass(backward.forward()),
             Exercises.firstRound(mazur.network(), mazur.sample(), descent),
             Exercises.outputLayer(backward, descent),
-            Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
+            Exercises.hiddenLayer(backward, descent), Exercises.biases(backward, descent),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
             Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
@@ -78,7 +78,14 @@ class ExercisesTest {
         assertEquals(backward.get("dE/dw6"), outputLayer.get("dE/dw6").answer());
         assertEquals(0.408666186, outputLayer.get("new w6").answer(), 5e-10, "Mazur's new w6");
         assertEquals(backward.get("dE/dw3"), Exercises.hiddenLayer(backward, descent).get("dE/dw3").answer());
-        assertEquals(0.018725609, Exercises.biases(backward).get("dE/db1").answer(), 5e-10, "δ_h1 + δ_h2");
+        assertEquals(0.018725609, Exercises.biases(backward, descent).get("dE/db1").answer(), 5e-10, "δ_h1 + δ_h2");
+        assertEquals(0.549799837, Exercises.biases(backward, descent).get("new b2").answer(), 5e-10,
+                "b2 − η(δ_o1 + δ_o2), though the post's descent freezes the biases");
+        assertEquals(0.24975114, Exercises.hiddenLayer(backward, descent).get("new w3").answer(), 5e-9,
+                "Mazur's new w3");
+        Exercises rounds = Exercises.firstRound(mazur.network(), mazur.sample(), descent);
+        assertEquals(descent.train(mazur.network().copy(), mazur.sample(), 2).error(2),
+                rounds.get("E_total after two rounds").answer(), "the library's second round");
     }
 
     @Test
@@ -141,7 +148,9 @@ class ExercisesTest {
         BackwardPass perNeuron = untied.backward(untied.forward(mazur.sample()));
         assertEquals("backward must be of a network whose first two layers each have one shared bias, the first of 2 "
                 + "or more neurons, for the biases exercises; but its forward pass was 2 inputs; 2 sigmoid, bias per "
-                + "neuron; 2 sigmoid, bias per neuron; squared error", assertThrows(IllegalArgumentException.class, () -> Exercises.biases(perNeuron)).getMessage());
+                + "neuron; 2 sigmoid, bias per neuron; squared error", assertThrows(IllegalArgumentException.class, () -> Exercises.biases(perNeuron, descent)).getMessage());
+        assertEquals("descent must not be null",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.biases(backward, null)).getMessage());
         assertEquals("pass must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.forwardPass(null)).getMessage());
         assertEquals("descent must not be null",
@@ -159,7 +168,7 @@ class ExercisesTest {
         Network wider = Network.withInputs(2).layer(3, Activation.SIGMOID).layer(2, Activation.SIGMOID).randomized(3);
         BackwardPass pass = wider.backward(wider.forward(mazur.sample()));
         Exercises hidden = Exercises.hiddenLayer(pass, descent);
-        assertEquals(List.of("dE/dw3"), List.copyOf(hidden.ids()), "i1 → h2 is still w3");
+        assertEquals(List.of("dE/dw3", "new w3"), List.copyOf(hidden.ids()), "i1 → h2 is still w3");
         assertEquals(pass.get("dE/dw3"), hidden.get("dE/dw3").answer());
         Exercises output = Exercises.outputLayer(pass, descent);
         assertEquals(List.of("dE/dw8", "new w8"), List.copyOf(output.ids()), "h2 → o1 is w8 after 6 hidden weights");
@@ -199,7 +208,7 @@ class ExercisesTest {
     void theBiasSolutionAddsEveryHiddenDelta() {
         Network wider = Network.withInputs(2).layer(3, Activation.SIGMOID, Bias.SHARED)
                 .layer(2, Activation.SIGMOID, Bias.SHARED).randomized(3);
-        Exercises exercises = Exercises.biases(wider.backward(wider.forward(mazur.sample())));
+        Exercises exercises = Exercises.biases(wider.backward(wider.forward(mazur.sample())), descent);
         assertEquals("""
                 double dE_db1 = backward.get("delta_h1")
                         + backward.get("delta_h2")
