@@ -114,7 +114,7 @@ final class MatrixExercises {
                                         new Wrong(1, above, "a row: a bias gradient is a column, like the biases.")))),
                 "first the shapes of one sample (a column per vector); the batch puts the samples side by side as "
                         + "columns; a gradient has the shape of what it is the gradient of.",
-                "batch");
+                "batchShapes");
     }
 
     /** A network's shape, e.g. "3-4-2". */

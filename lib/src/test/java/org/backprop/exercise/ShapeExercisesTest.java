@@ -36,6 +36,8 @@ class ShapeExercisesTest {
             ShapeExercise exercise = shapeExercise(id);
             assertEquals(Verdict.CORRECT, exercise.check(exercise.answer()).verdict(), id);
             assertTrue(exercise.solution().toText().contains("    exercises.check(\"" + id + "\", "), id);
+            assertTrue(exercise.solutionCode().startsWith(id.equals("shapes in BP2") ? "Shapes bp2 = "
+                    : "Shapes batchShapes = "), "the notebook's names; 06 has a data set called batch");
             for (ShapeExercise.Matrix matrix : exercise.matrices()) {
                 assertTrue(matrix.mistakes().size() >= 1, matrix.name());
                 for (ShapeExercise.Wrong mistake : matrix.mistakes()) {

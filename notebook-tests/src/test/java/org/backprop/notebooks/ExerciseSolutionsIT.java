@@ -22,7 +22,9 @@ import java.util.stream.Collectors;
  *       solution's code;</li>
  *   <li>each exercise cell's student part replaced by that code; its verdict must be "✓ <id> = …".</li>
  * </ol>
- * Both runs stop after the last exercise (and its solution cell): later cells cannot change a verdict.
+ * The first run stops after the last exercise's solution cell; the second runs to the end, so that a
+ * solution that breaks a later cell (a variable of the page redefined, say) fails too: a student who
+ * takes a solution must be able to run the rest of the page.
  * Notebooks without exercise cells are not run; a folder without any fails, so that this test never
  * passes by testing nothing.
  */
@@ -54,9 +56,8 @@ class ExerciseSolutionsIT {
         for (ExerciseCell exercise : exercises)
             cells.set(exercise.index(), Notebook.withSource(cells.get(exercise.index()),
                     exercise.withSolution(solutions.get(exercise))));
-        cells.subList(exercises.get(exercises.size() - 1).index() + 1, cells.size()).clear();
         Map<Integer, NotebookRunner.CellRun> runs = run(check, notebook.withCells(cells),
-                "with the exercise solutions in place of the placeholders");
+                "with the exercise solutions in place of the placeholders, to its end");
         List<String> rejected = new ArrayList<>();
         for (ExerciseCell exercise : exercises) {
             NotebookRunner.CellRun run = runs.get(exercise.index());
