@@ -1,6 +1,7 @@
 package org.backprop.exercise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.backprop.nn.Activation;
@@ -57,7 +58,59 @@ final class ClassifierExercises {
                         + "derivation above with its printed δ.",
                 "double dC_dnet_%1$s = Activation.SOFTMAX.apply(net)[%2$d] - target[%2$d];\n"
                         .formatted(o, j) + "exercises.check(\"dC/dnet_%1$s\", dC_dnet_%1$s)".formatted(o));
-        return Exercises.of(List.of(dCdnet));
+        return Exercises.of(List.of(dCdnet, loss(net, target, j, out)));
+    }
+
+    /**
+     * C = −Σₖ targetₖ ln outₖ, with ln outₖ taken as netₖ − ln Σᵢ e^netᵢ (shifted by the largest net
+     * input) so that it stays finite where outₖ rounds to 0; class {@code j} is the one a one-hot
+     * target would name.
+     */
+    private static Exercise loss(double[] net, double[] target, int j, double[] out) {
+        double max = Arrays.stream(net).max().orElseThrow();
+        double sum = 0;
+        for (double n : net) {
+            sum += Math.exp(n - max);
+        }
+        double lnSum = Math.log(sum);
+        double loss = 0;
+        double swapped = 0;
+        double ofNet = 0;
+        for (int k = 0; k < net.length; k++) {
+            if (target[k] != 0) {
+                loss -= target[k] * (net[k] - max - lnSum);
+                ofNet -= target[k] * Math.log(net[k]);
+            }
+            swapped -= out[k] == 0 ? 0 : out[k] * Math.log(target[k]);
+        }
+        String o = "o" + (j + 1);
+        double lnOutJ = net[j] - max - lnSum;
+        List<Mistake> mistakes = new ArrayList<>(List.of(
+                new Mistake(-lnOutJ, "that is −ln out_" + o + ", the loss of the one-hot target \"class " + o
+                        + "\". A soft target gives every class a term: C = −Σ_k target_k · ln out_k."),
+                new Mistake(target[j] == 0 ? 0 : -target[j] * lnOutJ, "only the term of " + o + ". Every class "
+                        + "whose target is above 0 adds −target_k · ln out_k; sum over all k."),
+                new Mistake(-loss, "the sign: ln of a probability is at most 0, so C = −Σ_k target_k · ln out_k "
+                        + "is at least 0."),
+                new Mistake(loss / Math.log(10), "Math.log10 is the logarithm to base 10; cross-entropy's ln is "
+                        + "the natural logarithm, Math.log.")));
+        if (Double.isFinite(swapped)) {
+            mistakes.add(new Mistake(swapped, "target and out swapped: the logarithm is taken of the network's "
+                    + "outputs, and the target weighs the terms: −Σ_k target_k · ln out_k."));
+        }
+        if (Double.isFinite(ofNet)) {
+            mistakes.add(new Mistake(ofNet, "ln of the net inputs; cross-entropy takes the logarithm of softmax's "
+                    + "outputs out_k, the probabilities."));
+        }
+        return new Exercise("C", "the cross-entropy C = −Σ_k target_k · ln out_k of the softmax outputs for these "
+                + "net inputs and this target; a number", loss, mistakes, "one term per class, −target_k · ln out_k "
+                + "(Math.log is ln), even where target_k is not 1; add them all.",
+                """
+                double crossEntropy = 0;
+                for (int k = 0; k < net.length; k++) {
+                    crossEntropy -= target[k] * Math.log(out[k]);
+                }
+                exercises.check("C", crossEntropy)""");
     }
 
     /** The exercises of {@link Exercises#confusion}, with their mistakes. */

@@ -184,8 +184,10 @@ public final class Exercises {
     /**
      * Notebook 12: δ = ∂C/∂net of output {@code j} (0-based) of a softmax layer with cross-entropy
      * C = −Σₖ targetₖ ln outₖ, for these net inputs and this target (a probability per class: a
-     * soft target keeps every mistake below apart from the answer, which is outⱼ − targetⱼ). The
-     * solution's variables are {@code net}, {@code target} and {@code exercises}.
+     * soft target keeps every mistake below apart from the answer, which is outⱼ − targetⱼ); then C
+     * itself. C's mistakes: −ln outⱼ (the one-hot target of class j), class j's term alone, the
+     * sign, log₁₀, target and out swapped, ln of the net inputs. The solutions' variables are
+     * {@code net}, {@code out} (softmax of {@code net}), {@code target} and {@code exercises}.
      */
     public static Exercises softmaxCrossEntropy(double[] net, double[] target, int j) {
         return ClassifierExercises.softmaxCrossEntropy(net, target, j);

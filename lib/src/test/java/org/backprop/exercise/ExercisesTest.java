@@ -252,6 +252,20 @@ class ExercisesTest {
     }
 
     @Test
+    void crossEntropyOfASoftTargetHasATermPerClassAndStaysFinite() {
+        double[] net = {2.0, 1.0, 0.1};
+        double[] target = {0.7, 0.2, 0.1};
+        double[] out = Activation.SOFTMAX.apply(net);
+        Exercise loss = Exercises.softmaxCrossEntropy(net, target, 0).get("C");
+        assertEquals(org.backprop.nn.Loss.CROSS_ENTROPY.error(target, out), loss.answer(), 1e-15);
+        assertTrue(loss.check(-Math.log(out[0])).toText().endsWith("What went wrong: that is −ln out_o1, the loss "
+                + "of the one-hot target \"class o1\". A soft target gives every class a term: C = −Σ_k target_k · "
+                + "ln out_k."));
+        Exercise far = Exercises.softmaxCrossEntropy(new double[] {0, 800}, new double[] {0.5, 0.5}, 1).get("C");
+        assertEquals(400, far.answer(), 1e-9, "ln out_o1 = −800 though out_o1 rounds to 0");
+    }
+
+    @Test
     void adamsFirstStepIsTheLibrarysAndNamesItsInputs() {
         assertEquals(0.390000001, Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8).get("new w5").answer(),
                 5e-10, "the table of notebook 16");
