@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.backprop.graph.Node;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
@@ -231,5 +232,18 @@ public final class Exercises {
     public static Exercises adamStep(BackwardPass backward, String parameter, double learningRate, double beta1,
                                      double beta2, double epsilon) {
         return OptimizerExercises.adamStep(backward, parameter, learningRate, beta1, beta2, epsilon);
+    }
+
+    /**
+     * Notebook 16: b after two steps of momentum (v ← μ·v − η·g, w ← w + v, from v = 0) on a
+     * function of two weights (a, b) whose gradient at w is {@code gradient.apply(w)}, from
+     * {@code start}; the answer is the library's own path ({@link GradientDescent#path}). The
+     * mistakes: plain gradient descent's second step, b after one step, the second gradient taken
+     * at the start, v₂ alone, a for b, the sign, and momentum as a running mean of g. The
+     * solution's variables are {@code slope} (the gradient), {@code start} and {@code exercises}.
+     */
+    public static Exercises momentumSteps(UnaryOperator<double[]> gradient, double[] start, double learningRate,
+                                          double momentum) {
+        return OptimizerExercises.momentumSteps(gradient, start, learningRate, momentum);
     }
 }

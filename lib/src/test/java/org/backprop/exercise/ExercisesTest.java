@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.backprop.data.WorkedExample;
 import org.backprop.graph.Node;
 import org.backprop.rnn.BackwardThroughTime;
@@ -33,12 +34,17 @@ class ExercisesTest {
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
             Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
-            Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
+            Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8), valleyMomentum(),
             Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
             Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1),
             Exercises.batchGradient(xorNet(), org.backprop.data.DataSet.xor(), "w5"),
             Exercises.hiddenLine(xorNet(), 1), Exercises.activationSlope(Activation.TANH, 0.3775),
             Exercises.activationSlope(Activation.SIGMOID, 0.3775));
+
+    /** Notebook 16's valley E = ½(a² + 25b²), from (−4.5, 1.5) with the momentum walker's η = 0.02, μ = 0.9. */
+    private static Exercises valleyMomentum() {
+        return Exercises.momentumSteps(w -> new double[] {w[0], 25 * w[1]}, new double[] {-4.5, 1.5}, 0.02, 0.9);
+    }
 
     /** Notebook 10's 2-2-1 sigmoid network for XOR. */
     private static Network xorNet() {
@@ -263,6 +269,24 @@ class ExercisesTest {
                 + "ln out_k."));
         Exercise far = Exercises.softmaxCrossEntropy(new double[] {0, 800}, new double[] {0.5, 0.5}, 1).get("C");
         assertEquals(400, far.answer(), 1e-9, "ln out_o1 = −800 though out_o1 rounds to 0");
+    }
+
+    @Test
+    void twoMomentumStepsAreTheLibrarysPathAndNameTheirInputs() {
+        Exercise steps = valleyMomentum().get("b after 2 momentum steps");
+        assertEquals(-0.3, steps.answer(), 1e-15, "v₁ = −0.75, b₁ = 0.75, v₂ = −0.675 − 0.375");
+        assertTrue(steps.check(0.375).toText().contains("What went wrong: the first step's velocity is missing"));
+        UnaryOperator<double[]> valley = w -> new double[] {w[0], 25 * w[1]};
+        assertEquals("start must hold 2 weights, (a, b), but held 3", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.momentumSteps(valley, new double[] {1, 2, 3}, 0.02, 0.9)).getMessage());
+        assertEquals("gradient must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.momentumSteps(null, new double[] {1, 2}, 0.02, 0.9)).getMessage());
+        assertEquals("momentum must be at least 0 and less than 1, but was 1.0", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.momentumSteps(valley, new double[] {1, 2}, 0.02, 1))
+                .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.momentumSteps(
+                w -> new double[] {Math.exp(1e3 * w[0]), 0}, new double[] {1, 2}, 0.02, 0.9)).getMessage()
+                .startsWith("start must be a point where two momentum steps stay finite"));
     }
 
     @Test
