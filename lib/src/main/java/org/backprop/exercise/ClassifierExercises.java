@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Loss;
 
-/** Notebooks 12 and 14: softmax with cross-entropy, and accuracy from a confusion matrix. */
+/** Notebooks 12 and 14: softmax with cross-entropy, and accuracy and precision from a confusion matrix. */
 final class ClassifierExercises {
 
     private ClassifierExercises() {
@@ -114,27 +114,27 @@ final class ClassifierExercises {
     }
 
     /** The exercises of {@link Exercises#confusion}, with their mistakes. */
-    static Exercises confusion(int[][] confusion) {
+    static Exercises confusion(int[][] confusion, int c) {
         if (confusion == null || confusion.length < 2) {
             throw new IllegalArgumentException("confusion must be a square matrix of at least 2 classes, but was "
                     + (confusion == null ? "null" : confusion.length + " rows"));
         }
         long right = 0;
         long total = 0;
-        for (int c = 0; c < confusion.length; c++) {
-            if (confusion[c] == null || confusion[c].length != confusion.length) {
-                throw new IllegalArgumentException("confusion must be square: row " + c + " must have "
-                        + confusion.length + " counts, but had " + (confusion[c] == null ? "none (null)"
-                        : confusion[c].length));
+        for (int r = 0; r < confusion.length; r++) {
+            if (confusion[r] == null || confusion[r].length != confusion.length) {
+                throw new IllegalArgumentException("confusion must be square: row " + r + " must have "
+                        + confusion.length + " counts, but had " + (confusion[r] == null ? "none (null)"
+                        : confusion[r].length));
             }
-            for (int count : confusion[c]) {
+            for (int count : confusion[r]) {
                 if (count < 0) {
-                    throw new IllegalArgumentException("confusion must hold counts, 0 or more, but row " + c
+                    throw new IllegalArgumentException("confusion must hold counts, 0 or more, but row " + r
                             + " held " + count);
                 }
                 total += count;
             }
-            right += confusion[c][c];
+            right += confusion[r][r];
         }
         if (total == 0) {
             throw new IllegalArgumentException("confusion must count at least 1 prediction, but all counts were 0");
@@ -164,6 +164,54 @@ final class ClassifierExercises {
                     total += IntStream.of(confusion[c]).sum();
                 }
                 exercises.check("accuracy", (double) right / total)""");
-        return Exercises.of(List.of(exercise));
+        return Exercises.of(List.of(exercise, precision(confusion, c, accuracy, total)));
+    }
+
+    /** Class {@code c}'s precision: its diagonal count over its column's sum, the answers "class c". */
+    private static Exercise precision(int[][] confusion, int c, double accuracy, long total) {
+        if (c < 0 || c >= confusion.length) {
+            throw new IllegalArgumentException("c must be a class of the matrix, between 0 and "
+                    + (confusion.length - 1) + ", but was " + c);
+        }
+        long picked = 0;
+        for (int[] row : confusion) {
+            picked += row[c];
+        }
+        if (picked == 0) {
+            throw new IllegalArgumentException("c must be a class picked at least once (its precision divides by "
+                    + "its column's sum), but column " + c + " holds only 0s");
+        }
+        long right = confusion[c][c];
+        long truly = IntStream.of(confusion[c]).asLongStream().sum();
+        double precision = (double) right / picked;
+        String column = "column " + c + " (confusion[k][" + c + "] for every true class k)";
+        List<Mistake> mistakes = new ArrayList<>();
+        if (truly > 0) {
+            mistakes.add(new Mistake((double) right / truly, "that reads row " + c + ": of the images whose true "
+                    + "class is " + c + ", the share picked right (the recall). Precision reads " + column
+                    + ": of the images picked as class " + c + ", the share that truly are."));
+        }
+        mistakes.addAll(List.of(
+                new Mistake(accuracy, "that is the accuracy of all classes; precision is about class " + c
+                        + "'s column alone."),
+                new Mistake((double) right / total, "that divides by every image; precision divides by the images "
+                        + "picked as class " + c + ", the sum of " + column + "."),
+                new Mistake(100 * precision, "that is a percentage; a share between 0 and 1 is asked."),
+                new Mistake(right / picked, "int / int is integer division in Java and drops the fraction: make "
+                        + "one of them a double first."),
+                new Mistake(1 - precision, "that is the share of wrong picks in column " + c + "; precision is "
+                        + "the share of right ones, on the diagonal.")));
+        String id = "precision of class " + c;
+        String counts = "column " + c + ", confusion[k][" + c + "] for every true class k";
+        return new Exercise(id, "the precision of class " + c + ": of the images picked as class " + c + " ("
+                + counts + "), the share whose true class is " + c + "; a number between 0 and 1", precision,
+                mistakes, "the images picked as class " + c + " are counted in " + counts + "; the right ones "
+                        + "among them sit on the diagonal, confusion[" + c + "][" + c + "].",
+                """
+                long picked = 0;
+                for (int[] row : confusion) {
+                    picked += row[%1$d];
+                }
+                exercises.check("%2$s", (double) confusion[%1$d][%1$d] / picked)""".formatted(c, id));
     }
 }

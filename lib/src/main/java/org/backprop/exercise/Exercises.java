@@ -206,11 +206,14 @@ public final class Exercises {
 
     /**
      * Notebook 14: the accuracy of a classifier from its confusion matrix ({@code confusion[true
-     * class][predicted class]} counts): the diagonal's sum over the total. The solution's variables
-     * are {@code confusion} and {@code exercises}, and it needs {@code java.util.stream.IntStream}.
+     * class][predicted class]} counts): the diagonal's sum over the total; then the precision of
+     * class {@code c} (0-based), which must have been picked at least once: confusion[c][c] over
+     * column c's sum. The precision's mistakes: the row (the recall), the accuracy, over every
+     * image, a percentage, integer division, the share of wrong picks. The solutions' variables
+     * are {@code confusion} and {@code exercises}, and need {@code java.util.stream.IntStream}.
      */
-    public static Exercises confusion(int[][] confusion) {
-        return ClassifierExercises.confusion(confusion);
+    public static Exercises confusion(int[][] confusion, int c) {
+        return ClassifierExercises.confusion(confusion, c);
     }
 
     /**

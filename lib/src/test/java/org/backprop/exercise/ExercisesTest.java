@@ -33,7 +33,7 @@ class ExercisesTest {
             Exercises.outputLayer(backward, descent),
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
-            Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
+            Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}, 1),
             Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8), valleyMomentum(),
             Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
             Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1),
@@ -238,23 +238,39 @@ class ExercisesTest {
 
     @Test
     void accuracyIsTheDiagonalOverAllAndNeedsCounts() {
-        assertEquals(125.0 / 150, Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}})
+        assertEquals(125.0 / 150, Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}, 0)
                 .get("accuracy").answer());
-        Exercise perfect = Exercises.confusion(new int[][] {{3, 0}, {0, 2}}).get("accuracy");
+        Exercise perfect = Exercises.confusion(new int[][] {{3, 0}, {0, 2}}, 0).get("accuracy");
         assertEquals(Verdict.CORRECT, perfect.check(1.0).verdict(), "no right ÷ wrong when nothing is wrong");
         assertEquals(Verdict.WRONG, perfect.check(100).verdict());
         assertEquals("confusion must be a square matrix of at least 2 classes, but was null",
-                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(null, 0)).getMessage());
         assertEquals("confusion must be a square matrix of at least 2 classes, but was 1 rows",
-                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1}})).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1}}, 0)).getMessage());
         assertEquals("confusion must be square: row 1 must have 2 counts, but had 3", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {0, 1, 2}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {0, 1, 2}}, 0)).getMessage());
         assertEquals("confusion must be square: row 0 must have 2 counts, but had none (null)", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {null, {0, 1}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {null, {0, 1}}, 0)).getMessage());
         assertEquals("confusion must hold counts, 0 or more, but row 1 held -1", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {-1, 1}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {-1, 1}}, 0)).getMessage());
         assertEquals("confusion must count at least 1 prediction, but all counts were 0", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{0, 0}, {0, 0}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{0, 0}, {0, 0}}, 0)).getMessage());
+    }
+
+    @Test
+    void precisionIsTheDiagonalOverItsColumnAndNeedsAPickedClass() {
+        int[][] confusion = {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}};
+        Exercise precision = Exercises.confusion(confusion, 1).get("precision of class 1");
+        assertEquals(40.0 / 52, precision.answer());
+        assertTrue(precision.check(40.0 / 50).toText().contains("What went wrong: that reads row 1: of the images "
+                + "whose true class is 1, the share picked right (the recall)."), "the recall");
+        assertEquals("c must be a class of the matrix, between 0 and 2, but was 3", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.confusion(confusion, 3)).getMessage());
+        assertEquals("c must be a class picked at least once (its precision divides by its column's sum), but "
+                + "column 1 holds only 0s", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.confusion(new int[][] {{3, 0}, {2, 0}}, 1)).getMessage());
+        Exercise perfect = Exercises.confusion(new int[][] {{3, 0}, {0, 2}}, 1).get("precision of class 1");
+        assertEquals(Verdict.CORRECT, perfect.check(1.0).verdict(), "no recall mistake when row and column agree");
     }
 
     @Test
