@@ -1,12 +1,13 @@
 package org.backprop.exercise;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.backprop.nn.Activation;
 import org.backprop.nn.Loss;
 
-/** Notebooks 12 and 14: softmax with cross-entropy, and accuracy from a confusion matrix. */
+/** Notebooks 12 and 14: softmax with cross-entropy, and accuracy and precision from a confusion matrix. */
 final class ClassifierExercises {
 
     private ClassifierExercises() {
@@ -57,31 +58,83 @@ final class ClassifierExercises {
                         + "derivation above with its printed δ.",
                 "double dC_dnet_%1$s = Activation.SOFTMAX.apply(net)[%2$d] - target[%2$d];\n"
                         .formatted(o, j) + "exercises.check(\"dC/dnet_%1$s\", dC_dnet_%1$s)".formatted(o));
-        return Exercises.of(List.of(dCdnet));
+        return Exercises.of(List.of(dCdnet, loss(net, target, j, out)));
+    }
+
+    /**
+     * C = −Σₖ targetₖ ln outₖ, with ln outₖ taken as netₖ − ln Σᵢ e^netᵢ (shifted by the largest net
+     * input) so that it stays finite where outₖ rounds to 0; class {@code j} is the one a one-hot
+     * target would name.
+     */
+    private static Exercise loss(double[] net, double[] target, int j, double[] out) {
+        double max = Arrays.stream(net).max().orElseThrow();
+        double sum = 0;
+        for (double n : net) {
+            sum += Math.exp(n - max);
+        }
+        double lnSum = Math.log(sum);
+        double loss = 0;
+        double swapped = 0;
+        double ofNet = 0;
+        for (int k = 0; k < net.length; k++) {
+            if (target[k] != 0) {
+                loss -= target[k] * (net[k] - max - lnSum);
+                ofNet -= target[k] * Math.log(net[k]);
+            }
+            swapped -= out[k] == 0 ? 0 : out[k] * Math.log(target[k]);
+        }
+        String o = "o" + (j + 1);
+        double lnOutJ = net[j] - max - lnSum;
+        List<Mistake> mistakes = new ArrayList<>(List.of(
+                new Mistake(-lnOutJ, "that is −ln out_" + o + ", the loss of the one-hot target \"class " + o
+                        + "\". A soft target gives every class a term: C = −Σ_k target_k · ln out_k."),
+                new Mistake(target[j] == 0 ? 0 : -target[j] * lnOutJ, "only the term of " + o + ". Every class "
+                        + "whose target is above 0 adds −target_k · ln out_k; sum over all k."),
+                new Mistake(-loss, "the sign: ln of a probability is at most 0, so C = −Σ_k target_k · ln out_k "
+                        + "is at least 0."),
+                new Mistake(loss / Math.log(10), "Math.log10 is the logarithm to base 10; cross-entropy's ln is "
+                        + "the natural logarithm, Math.log.")));
+        if (Double.isFinite(swapped)) {
+            mistakes.add(new Mistake(swapped, "target and out swapped: the logarithm is taken of the network's "
+                    + "outputs, and the target weighs the terms: −Σ_k target_k · ln out_k."));
+        }
+        if (Double.isFinite(ofNet)) {
+            mistakes.add(new Mistake(ofNet, "ln of the net inputs; cross-entropy takes the logarithm of softmax's "
+                    + "outputs out_k, the probabilities."));
+        }
+        return new Exercise("C", "the cross-entropy C = −Σ_k target_k · ln out_k of the softmax outputs for these "
+                + "net inputs and this target; a number", loss, mistakes, "one term per class, −target_k · ln out_k "
+                + "(Math.log is ln), even where target_k is not 1; add them all.",
+                """
+                double crossEntropy = 0;
+                for (int k = 0; k < net.length; k++) {
+                    crossEntropy -= target[k] * Math.log(out[k]);
+                }
+                exercises.check("C", crossEntropy)""");
     }
 
     /** The exercises of {@link Exercises#confusion}, with their mistakes. */
-    static Exercises confusion(int[][] confusion) {
+    static Exercises confusion(int[][] confusion, int c) {
         if (confusion == null || confusion.length < 2) {
             throw new IllegalArgumentException("confusion must be a square matrix of at least 2 classes, but was "
                     + (confusion == null ? "null" : confusion.length + " rows"));
         }
         long right = 0;
         long total = 0;
-        for (int c = 0; c < confusion.length; c++) {
-            if (confusion[c] == null || confusion[c].length != confusion.length) {
-                throw new IllegalArgumentException("confusion must be square: row " + c + " must have "
-                        + confusion.length + " counts, but had " + (confusion[c] == null ? "none (null)"
-                        : confusion[c].length));
+        for (int r = 0; r < confusion.length; r++) {
+            if (confusion[r] == null || confusion[r].length != confusion.length) {
+                throw new IllegalArgumentException("confusion must be square: row " + r + " must have "
+                        + confusion.length + " counts, but had " + (confusion[r] == null ? "none (null)"
+                        : confusion[r].length));
             }
-            for (int count : confusion[c]) {
+            for (int count : confusion[r]) {
                 if (count < 0) {
-                    throw new IllegalArgumentException("confusion must hold counts, 0 or more, but row " + c
+                    throw new IllegalArgumentException("confusion must hold counts, 0 or more, but row " + r
                             + " held " + count);
                 }
                 total += count;
             }
-            right += confusion[c][c];
+            right += confusion[r][r];
         }
         if (total == 0) {
             throw new IllegalArgumentException("confusion must count at least 1 prediction, but all counts were 0");
@@ -111,6 +164,54 @@ final class ClassifierExercises {
                     total += IntStream.of(confusion[c]).sum();
                 }
                 exercises.check("accuracy", (double) right / total)""");
-        return Exercises.of(List.of(exercise));
+        return Exercises.of(List.of(exercise, precision(confusion, c, accuracy, total)));
+    }
+
+    /** Class {@code c}'s precision: its diagonal count over its column's sum, the answers "class c". */
+    private static Exercise precision(int[][] confusion, int c, double accuracy, long total) {
+        if (c < 0 || c >= confusion.length) {
+            throw new IllegalArgumentException("c must be a class of the matrix, between 0 and "
+                    + (confusion.length - 1) + ", but was " + c);
+        }
+        long picked = 0;
+        for (int[] row : confusion) {
+            picked += row[c];
+        }
+        if (picked == 0) {
+            throw new IllegalArgumentException("c must be a class picked at least once (its precision divides by "
+                    + "its column's sum), but column " + c + " holds only 0s");
+        }
+        long right = confusion[c][c];
+        long truly = IntStream.of(confusion[c]).asLongStream().sum();
+        double precision = (double) right / picked;
+        String column = "column " + c + " (confusion[k][" + c + "] for every true class k)";
+        List<Mistake> mistakes = new ArrayList<>();
+        if (truly > 0) {
+            mistakes.add(new Mistake((double) right / truly, "that reads row " + c + ": of the images whose true "
+                    + "class is " + c + ", the share picked right (the recall). Precision reads " + column
+                    + ": of the images picked as class " + c + ", the share that truly are."));
+        }
+        mistakes.addAll(List.of(
+                new Mistake(accuracy, "that is the accuracy of all classes; precision is about class " + c
+                        + "'s column alone."),
+                new Mistake((double) right / total, "that divides by every image; precision divides by the images "
+                        + "picked as class " + c + ", the sum of " + column + "."),
+                new Mistake(100 * precision, "that is a percentage; a share between 0 and 1 is asked."),
+                new Mistake(right / picked, "int / int is integer division in Java and drops the fraction: make "
+                        + "one of them a double first."),
+                new Mistake(1 - precision, "that is the share of wrong picks in column " + c + "; precision is "
+                        + "the share of right ones, on the diagonal.")));
+        String id = "precision of class " + c;
+        String counts = "column " + c + ", confusion[k][" + c + "] for every true class k";
+        return new Exercise(id, "the precision of class " + c + ": of the images picked as class " + c + " ("
+                + counts + "), the share whose true class is " + c + "; a number between 0 and 1", precision,
+                mistakes, "the images picked as class " + c + " are counted in " + counts + "; the right ones "
+                        + "among them sit on the diagonal, confusion[" + c + "][" + c + "].",
+                """
+                long picked = 0;
+                for (int[] row : confusion) {
+                    picked += row[%1$d];
+                }
+                exercises.check("%2$s", (double) confusion[%1$d][%1$d] / picked)""".formatted(c, id));
     }
 }

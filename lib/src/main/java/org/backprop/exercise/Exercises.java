@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.backprop.graph.Node;
 import org.backprop.nn.Activation;
 import org.backprop.nn.BackwardPass;
@@ -241,8 +242,10 @@ public final class Exercises {
     /**
      * Notebook 12: δ = ∂C/∂net of output {@code j} (0-based) of a softmax layer with cross-entropy
      * C = −Σₖ targetₖ ln outₖ, for these net inputs and this target (a probability per class: a
-     * soft target keeps every mistake below apart from the answer, which is outⱼ − targetⱼ). The
-     * solution's variables are {@code net}, {@code target} and {@code exercises}.
+     * soft target keeps every mistake below apart from the answer, which is outⱼ − targetⱼ); then C
+     * itself. C's mistakes: −ln outⱼ (the one-hot target of class j), class j's term alone, the
+     * sign, log₁₀, target and out swapped, ln of the net inputs. The solutions' variables are
+     * {@code net}, {@code out} (softmax of {@code net}), {@code target} and {@code exercises}.
      */
     public static Exercises softmaxCrossEntropy(double[] net, double[] target, int j) {
         return ClassifierExercises.softmaxCrossEntropy(net, target, j);
@@ -260,11 +263,14 @@ public final class Exercises {
 
     /**
      * Notebook 14: the accuracy of a classifier from its confusion matrix ({@code confusion[true
-     * class][predicted class]} counts): the diagonal's sum over the total. The solution's variables
-     * are {@code confusion} and {@code exercises}, and it needs {@code java.util.stream.IntStream}.
+     * class][predicted class]} counts): the diagonal's sum over the total; then the precision of
+     * class {@code c} (0-based), which must have been picked at least once: confusion[c][c] over
+     * column c's sum. The precision's mistakes: the row (the recall), the accuracy, over every
+     * image, a percentage, integer division, the share of wrong picks. The solutions' variables
+     * are {@code confusion} and {@code exercises}, and need {@code java.util.stream.IntStream}.
      */
-    public static Exercises confusion(int[][] confusion) {
-        return ClassifierExercises.confusion(confusion);
+    public static Exercises confusion(int[][] confusion, int c) {
+        return ClassifierExercises.confusion(confusion, c);
     }
 
     /**
@@ -286,5 +292,18 @@ public final class Exercises {
     public static Exercises adamStep(BackwardPass backward, String parameter, double learningRate, double beta1,
                                      double beta2, double epsilon) {
         return OptimizerExercises.adamStep(backward, parameter, learningRate, beta1, beta2, epsilon);
+    }
+
+    /**
+     * Notebook 16: b after two steps of momentum (v ← μ·v − η·g, w ← w + v, from v = 0) on a
+     * function of two weights (a, b) whose gradient at w is {@code gradient.apply(w)}, from
+     * {@code start}; the answer is the library's own path ({@link GradientDescent#path}). The
+     * mistakes: plain gradient descent's second step, b after one step, the second gradient taken
+     * at the start, v₂ alone, a for b, the sign, and momentum as a running mean of g. The
+     * solution's variables are {@code slope} (the gradient), {@code start} and {@code exercises}.
+     */
+    public static Exercises momentumSteps(UnaryOperator<double[]> gradient, double[] start, double learningRate,
+                                          double momentum) {
+        return OptimizerExercises.momentumSteps(gradient, start, learningRate, momentum);
     }
 }

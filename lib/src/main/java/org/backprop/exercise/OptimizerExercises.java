@@ -2,11 +2,12 @@ package org.backprop.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.backprop.nn.BackwardPass;
 import org.backprop.nn.GradientDescent;
 import org.backprop.nn.Optimizer;
 
-/** Notebook 16: one Adam step. */
+/** Notebook 16: one Adam step, and two momentum steps on a function of two weights. */
 final class OptimizerExercises {
 
     private OptimizerExercises() {
@@ -55,5 +56,77 @@ final class OptimizerExercises {
                 exercises.check("new %1$s", w - %2$s * mHat / (Math.sqrt(vHat) + %5$s))"""
                         .formatted(parameter, eta, beta1, beta2, epsilon));
         return Exercises.of(List.of(exercise));
+    }
+
+    /** The exercises of {@link Exercises#momentumSteps}, with their mistakes. */
+    static Exercises momentumSteps(UnaryOperator<double[]> gradient, double[] start, double learningRate,
+                                   double momentum) {
+        if (gradient == null || start == null) {
+            throw new IllegalArgumentException((gradient == null ? "gradient" : "start") + " must not be null");
+        }
+        if (start.length != 2) {
+            throw new IllegalArgumentException("start must hold 2 weights, (a, b), but held " + start.length);
+        }
+        GradientDescent descent = GradientDescent.withLearningRate(learningRate)
+                .using(Optimizer.momentum(momentum));
+        double[][] path = descent.path(gradient, start, 2);
+        if (path.length < 3) {
+            throw new IllegalArgumentException("start must be a point where two momentum steps stay finite, but "
+                    + "from (" + start[0] + ", " + start[1] + ") the path diverged after " + (path.length - 1)
+                    + " step(s)");
+        }
+        double eta = learningRate;
+        double mu = momentum;
+        double[] g0 = gradientAt(gradient, start);
+        double[] v1 = {-eta * g0[0], -eta * g0[1]};
+        double[] w1 = {start[0] + v1[0], start[1] + v1[1]};
+        double[] g1 = gradientAt(gradient, w1);
+        double v2 = mu * v1[1] - eta * g1[1];
+        // gradient ascent: v ← μv + ηg
+        double[] up1 = {start[0] + eta * g0[0], start[1] + eta * g0[1]};
+        double up2 = up1[1] + mu * eta * g0[1] + eta * gradientAt(gradient, up1)[1];
+        // the running-mean form: v ← μv + (1 − μ)g, w ← w − ηv
+        double[] mean1 = {start[0] - eta * (1 - mu) * g0[0], start[1] - eta * (1 - mu) * g0[1]};
+        double mean2 = mean1[1] - eta * (mu * (1 - mu) * g0[1] + (1 - mu) * gradientAt(gradient, mean1)[1]);
+        String step2 = "v₂ = μ·v₁ − η·g₁, b₂ = b₁ + v₂";
+        List<Mistake> mistakes = new ArrayList<>(List.of(
+                new Mistake(w1[1] - eta * g1[1], "the first step's velocity is missing from the second: " + step2
+                        + ". Without μ·v₁ this is plain gradient descent's second step."),
+                new Mistake(w1[1], "that is b₁, b after the first step. Take the second: the gradient g₁ at the "
+                        + "point the first step reached, then " + step2 + "."),
+                new Mistake(w1[1] + mu * v1[1] - eta * g0[1], "the second step used the gradient at the start. "
+                        + "Take g₁ at the point the first step reached, w₁ = w₀ + v₁."),
+                new Mistake(v2, "that is v₂, the second step alone; add it to b₁."),
+                new Mistake(path[2][0], "that is a, the first weight; the question asks for b, the second.")));
+        if (Double.isFinite(up2)) {
+            mistakes.add(new Mistake(up2, "the sign: v ← μ·v − η·g steps against the gradient."));
+        }
+        if (Double.isFinite(mean2)) {
+            mistakes.add(new Mistake(mean2, "that is momentum as a running mean of gradients, v ← μ·v + (1 − μ)·g "
+                    + "and w ← w − η·v, like Adam's m. The heavy ball of the table adds up the steps themselves: "
+                    + "v ← μ·v − η·g, w ← w + v."));
+        }
+        String id = "b after 2 momentum steps";
+        return Exercises.of(List.of(new Exercise(id, "b after two steps of momentum (v ← μ·v − η·g, w ← w + v, "
+                + "v = 0 at the start) from (a, b) = (" + start[0] + ", " + start[1] + ") with η = " + eta
+                + " and μ = " + mu + "; a number", path[2][1], mistakes, "v₁ = μ·0 − η·g₀ with g₀ the gradient "
+                + "at the start, b₁ = b₀ + v₁; then the gradient g₁ at the new point, and " + step2 + ".",
+                """
+                double[] g0 = slope.apply(start);
+                double v1 = -%1$s * g0[1];   // v starts at 0
+                double b1 = start[1] + v1;
+                double[] g1 = slope.apply(new double[] {start[0] - %1$s * g0[0], b1});
+                double b2 = b1 + %2$s * v1 - %1$s * g1[1];
+                exercises.check("%3$s", b2)""".formatted(eta, mu, id))));
+    }
+
+    /** {@code gradient} at {@code point} (a copy of it), which must be 2 values. */
+    private static double[] gradientAt(UnaryOperator<double[]> gradient, double[] point) {
+        double[] g = gradient.apply(point.clone());
+        if (g == null || g.length != 2) {
+            throw new IllegalArgumentException("gradient must return 2 values (one per weight), but returned "
+                    + (g == null ? "null" : g.length) + " at (" + point[0] + ", " + point[1] + ")");
+        }
+        return g;
     }
 }

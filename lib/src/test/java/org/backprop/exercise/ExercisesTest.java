@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.backprop.data.WorkedExample;
 import org.backprop.graph.Node;
 import org.backprop.rnn.BackwardThroughTime;
@@ -32,13 +33,18 @@ class ExercisesTest {
             Exercises.outputLayer(backward, descent),
             Exercises.hiddenLayer(backward, descent), Exercises.biases(backward, descent),
             Exercises.softmaxCrossEntropy(new double[] {2.0, 1.0, 0.1}, new double[] {0.7, 0.2, 0.1}, 0),
-            Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}),
-            Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8),
+            Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}, 1),
+            Exercises.adamStep(backward, "w5", 0.01, 0.9, 0.999, 1e-8), valleyMomentum(),
             Exercises.centralDifference(mazur.network(), mazur.sample(), "w1", 1e-4), forkingCircuit(),
             Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1),
             Exercises.batchGradient(xorNet(), org.backprop.data.DataSet.xor(), "w5"),
             Exercises.hiddenLine(xorNet(), 1), Exercises.activationSlope(Activation.TANH, 0.3775),
             Exercises.activationSlope(Activation.SIGMOID, 0.3775));
+
+    /** Notebook 16's valley E = ½(a² + 25b²), from (−4.5, 1.5) with the momentum walker's η = 0.02, μ = 0.9. */
+    private static Exercises valleyMomentum() {
+        return Exercises.momentumSteps(w -> new double[] {w[0], 25 * w[1]}, new double[] {-4.5, 1.5}, 0.02, 0.9);
+    }
 
     /** Notebook 10's 2-2-1 sigmoid network for XOR. */
     private static Network xorNet() {
@@ -241,23 +247,71 @@ class ExercisesTest {
 
     @Test
     void accuracyIsTheDiagonalOverAllAndNeedsCounts() {
-        assertEquals(125.0 / 150, Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}})
+        assertEquals(125.0 / 150, Exercises.confusion(new int[][] {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}}, 0)
                 .get("accuracy").answer());
-        Exercise perfect = Exercises.confusion(new int[][] {{3, 0}, {0, 2}}).get("accuracy");
+        Exercise perfect = Exercises.confusion(new int[][] {{3, 0}, {0, 2}}, 0).get("accuracy");
         assertEquals(Verdict.CORRECT, perfect.check(1.0).verdict(), "no right ÷ wrong when nothing is wrong");
         assertEquals(Verdict.WRONG, perfect.check(100).verdict());
         assertEquals("confusion must be a square matrix of at least 2 classes, but was null",
-                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(null)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(null, 0)).getMessage());
         assertEquals("confusion must be a square matrix of at least 2 classes, but was 1 rows",
-                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1}})).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1}}, 0)).getMessage());
         assertEquals("confusion must be square: row 1 must have 2 counts, but had 3", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {0, 1, 2}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {0, 1, 2}}, 0)).getMessage());
         assertEquals("confusion must be square: row 0 must have 2 counts, but had none (null)", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {null, {0, 1}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {null, {0, 1}}, 0)).getMessage());
         assertEquals("confusion must hold counts, 0 or more, but row 1 held -1", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {-1, 1}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{1, 0}, {-1, 1}}, 0)).getMessage());
         assertEquals("confusion must count at least 1 prediction, but all counts were 0", assertThrows(
-                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{0, 0}, {0, 0}})).getMessage());
+                IllegalArgumentException.class, () -> Exercises.confusion(new int[][] {{0, 0}, {0, 0}}, 0)).getMessage());
+    }
+
+    @Test
+    void precisionIsTheDiagonalOverItsColumnAndNeedsAPickedClass() {
+        int[][] confusion = {{50, 3, 2}, {4, 40, 6}, {1, 9, 35}};
+        Exercise precision = Exercises.confusion(confusion, 1).get("precision of class 1");
+        assertEquals(40.0 / 52, precision.answer());
+        assertTrue(precision.check(40.0 / 50).toText().contains("What went wrong: that reads row 1: of the images "
+                + "whose true class is 1, the share picked right (the recall)."), "the recall");
+        assertEquals("c must be a class of the matrix, between 0 and 2, but was 3", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.confusion(confusion, 3)).getMessage());
+        assertEquals("c must be a class picked at least once (its precision divides by its column's sum), but "
+                + "column 1 holds only 0s", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.confusion(new int[][] {{3, 0}, {2, 0}}, 1)).getMessage());
+        Exercise perfect = Exercises.confusion(new int[][] {{3, 0}, {0, 2}}, 1).get("precision of class 1");
+        assertEquals(Verdict.CORRECT, perfect.check(1.0).verdict(), "no recall mistake when row and column agree");
+    }
+
+    @Test
+    void crossEntropyOfASoftTargetHasATermPerClassAndStaysFinite() {
+        double[] net = {2.0, 1.0, 0.1};
+        double[] target = {0.7, 0.2, 0.1};
+        double[] out = Activation.SOFTMAX.apply(net);
+        Exercise loss = Exercises.softmaxCrossEntropy(net, target, 0).get("C");
+        assertEquals(org.backprop.nn.Loss.CROSS_ENTROPY.error(target, out), loss.answer(), 1e-15);
+        assertTrue(loss.check(-Math.log(out[0])).toText().endsWith("What went wrong: that is −ln out_o1, the loss "
+                + "of the one-hot target \"class o1\". A soft target gives every class a term: C = −Σ_k target_k · "
+                + "ln out_k."));
+        Exercise far = Exercises.softmaxCrossEntropy(new double[] {0, 800}, new double[] {0.5, 0.5}, 1).get("C");
+        assertEquals(400, far.answer(), 1e-9, "ln out_o1 = −800 though out_o1 rounds to 0");
+    }
+
+    @Test
+    void twoMomentumStepsAreTheLibrarysPathAndNameTheirInputs() {
+        Exercise steps = valleyMomentum().get("b after 2 momentum steps");
+        assertEquals(-0.3, steps.answer(), 1e-15, "v₁ = −0.75, b₁ = 0.75, v₂ = −0.675 − 0.375");
+        assertTrue(steps.check(0.375).toText().contains("What went wrong: the first step's velocity is missing"));
+        UnaryOperator<double[]> valley = w -> new double[] {w[0], 25 * w[1]};
+        assertEquals("start must hold 2 weights, (a, b), but held 3", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.momentumSteps(valley, new double[] {1, 2, 3}, 0.02, 0.9)).getMessage());
+        assertEquals("gradient must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.momentumSteps(null, new double[] {1, 2}, 0.02, 0.9)).getMessage());
+        assertEquals("momentum must be at least 0 and less than 1, but was 1.0", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.momentumSteps(valley, new double[] {1, 2}, 0.02, 1))
+                .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.momentumSteps(
+                w -> new double[] {Math.exp(1e3 * w[0]), 0}, new double[] {1, 2}, 0.02, 0.9)).getMessage()
+                .startsWith("start must be a point where two momentum steps stay finite"));
     }
 
     @Test
