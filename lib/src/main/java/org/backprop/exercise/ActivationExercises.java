@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.backprop.nn.Activation;
 
-/** Notebook 09: an activation function's slope, from net or from out. */
+/** Notebook 09: an activation function's slope, from net or from out; how much the slopes shrink a delta. */
 final class ActivationExercises {
 
     private ActivationExercises() {
@@ -49,5 +49,48 @@ final class ActivationExercises {
                 double out = f.apply(%2$s);
                 exercises.check("%3$s", %4$s)""".formatted(f.name(), net, id, formula));
         return Exercises.of(List.of(exercise));
+    }
+
+    /** The exercises of {@link Exercises#vanishingDelta}, with their mistakes. */
+    static Exercises vanishingDelta(double[] meanSlopes) {
+        if (meanSlopes == null || meanSlopes.length == 0) {
+            throw new IllegalArgumentException("meanSlopes must hold one mean slope per hidden layer, at least 1, "
+                    + "but was " + (meanSlopes == null ? "null" : "empty"));
+        }
+        for (int l = 0; l < meanSlopes.length; l++) {
+            if (!(meanSlopes[l] > 0 && meanSlopes[l] <= 0.25)) {
+                throw new IllegalArgumentException("meanSlopes must hold sigmoid slopes, above 0 and at most ¼, "
+                        + "but meanSlopes[" + l + "] = " + meanSlopes[l]);
+            }
+        }
+        int n = meanSlopes.length;
+        double product = 1;
+        double reciprocals = 0;
+        for (double slope : meanSlopes) {
+            product *= slope;
+            reciprocals += 1 / slope;
+        }
+        double answer = 1 / product;
+        List<Mistake> mistakes = new ArrayList<>();
+        NumericExercises.addApart(mistakes, answer, product, "that is the factor BP2 multiplies the delta by, "
+                + "below 1; how many times smaller the delta gets is 1 divided by it.");
+        NumericExercises.addApart(mistakes, answer, Math.pow(4, n), "that is the bound from the sigmoid's "
+                + "ceiling, a slope of at most ¼ per layer; use the measured mean slopes of the table.");
+        NumericExercises.addApart(mistakes, answer, reciprocals, "BP2 multiplies the delta by each layer's slope "
+                + "in turn: the layers' factors multiply, they do not add.");
+        NumericExercises.addApart(mistakes, answer, meanSlopes[0] / product, "δ¹ carries layer 1's own slope "
+                + "f′(net¹) as well: the slopes of all " + n + " hidden layers count.");
+        NumericExercises.addApart(mistakes, answer, meanSlopes[n - 1] / product, "the delta of the last hidden "
+                + "layer, " + n + ", carries that layer's own slope as well: the slopes of all " + n + " hidden layers "
+                + "count.");
+        String id = "shrink by the slopes";
+        return Exercises.of(List.of(new Exercise(id, "how many times smaller the mean slopes f′ of the " + n
+                + " sigmoid hidden layers alone make the delta between the output layer and layer 1; a number",
+                answer, mistakes, "BP2 multiplies the delta by f′(net) in every hidden layer it reaches, layer 1 "
+                        + "included; the table gives one mean slope per layer.",
+                """
+                double product = 1;
+                for (double s : sigmoidSlopes) product *= s;
+                exercises.check("%s", 1 / product)""".formatted(id))));
     }
 }

@@ -190,8 +190,14 @@ public final class Exercises {
 
     /**
      * Notebook 07: the central-difference estimate of ∂E_total/∂{@code parameter} with step
-     * {@code h}, (E(p + h) − E(p − h)) / 2h ({@link NumericalGradient#central}). The solution's
-     * variables are {@code network}, {@code sample}, {@code h} and {@code exercises}.
+     * {@code h}, (E(p + h) − E(p − h)) / 2h ({@link NumericalGradient#central}); then the relative
+     * error of the forward difference with that step against backpropagation, |a − b| / max(|a|, |b|)
+     * as {@link org.backprop.nn.GradientCheck} measures it. The second's mistakes: the absolute value
+     * missing, the absolute error, the sum for the max, per cent, the fraction upside down, the
+     * central difference's error. Needs a gradient of at least {@code GradientCheck.ZERO} in size.
+     * The solutions' variables are {@code network}, {@code sample}, {@code h}, for the second
+     * {@code backprop<P>} and {@code forward<P>} ({@code backpropW1}, {@code forwardW1} for w1), and
+     * {@code exercises}.
      */
     public static Exercises centralDifference(Network network, Sample sample, String parameter, double h) {
         return NumericExercises.centralDifference(network, sample, parameter, h);
@@ -210,6 +216,18 @@ public final class Exercises {
     }
 
     /**
+     * Notebook 08: E_total after one gradient-descent step of learning rate {@code rate} from
+     * {@code network}'s weights, as the one-dimensional model predicts it: (1 − ηa)² E_total, with
+     * a the curvature along the gradient there (see {@link #stableRate}). The mistakes: the square
+     * left out, the factor alone, η left out, 1 − (ηa)², and the error the step really gives. The
+     * same needs as {@link #stableRate}; the solution's variables are {@code linear} (the network),
+     * {@code sample}, the notebook's {@code curvature} helper and {@code exercises}.
+     */
+    public static Exercises modelStep(Network network, Sample sample, double rate) {
+        return NumericExercises.modelStep(network, sample, rate);
+    }
+
+    /**
      * Notebook 09: the slope ∂out/∂net of activation {@code f} at {@code net}, f′(net), which the
      * sigmoid and tanh write with out. The mistakes: out itself, f applied twice, and for those
      * two the other's formula, the formula written with net, and for tanh the square left out. The
@@ -220,12 +238,35 @@ public final class Exercises {
     }
 
     /**
+     * Notebook 09: how many times smaller the slopes of a network's sigmoid hidden layers alone make
+     * the delta on its way back from the output layer to layer 1, 1 / Π f′, from {@code meanSlopes}
+     * (one mean slope per hidden layer, layer 1 first). The mistakes: the product itself, the
+     * ceiling's 4ⁿ, the sum of the reciprocals, and the first or the last hidden layer left out.
+     * The solution's variables are {@code sigmoidSlopes} (the slopes) and {@code exercises}.
+     */
+    public static Exercises vanishingDelta(double[] meanSlopes) {
+        return ActivationExercises.vanishingDelta(meanSlopes);
+    }
+
+    /**
      * Notebook 10: ∂Ē/∂{@code parameter} of a full batch, Ē = (1/n) Σ_x E_x: the mean of the
      * samples' gradients. The mistakes: the sum, one sample's gradient alone, the sign. The
      * solution's variables are {@code xorNet}, {@code xor} and {@code exercises}.
      */
     public static Exercises batchGradient(Network network, List<? extends Sample> data, String parameter) {
         return BatchExercises.batchGradient(network, data, parameter);
+    }
+
+    /**
+     * Notebook 10: {@code parameter} after one epoch of full-batch gradient descent over {@code data}
+     * with {@code learningRate}: one update, p − η · (1/n) Σ_x ∂E_x/∂p. The mistakes: the sum for the
+     * mean, the sign, η left out, the step alone, an epoch of per-sample updates, and one update with
+     * a single sample's gradient. The solution's variables are {@code xorNet}, {@code xor},
+     * {@code learningRate} and {@code exercises}.
+     */
+    public static Exercises batchStep(Network network, List<? extends Sample> data, String parameter,
+                                      double learningRate) {
+        return BatchExercises.batchStep(network, data, parameter, learningRate);
     }
 
     /**

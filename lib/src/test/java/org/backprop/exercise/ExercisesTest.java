@@ -39,7 +39,27 @@ class ExercisesTest {
             Exercises.stableRate(linearPass()), Exercises.bpttTerm(helloPass().backward(), 3, 0, 1),
             Exercises.batchGradient(xorNet(), org.backprop.data.DataSet.xor(), "w5"),
             Exercises.hiddenLine(xorNet(), 1), Exercises.activationSlope(Activation.TANH, 0.3775),
-            Exercises.activationSlope(Activation.SIGMOID, 0.3775));
+            Exercises.activationSlope(Activation.SIGMOID, 0.3775),
+            Exercises.modelStep(articleNetwork(), ARTICLE_SAMPLE, 0.3),
+            Exercises.vanishingDelta(SIGMOID_SLOPES),
+            Exercises.batchStep(xorNet(), org.backprop.data.DataSet.xor(), "w5", 2));
+
+    /** The 2-2-1 linear network's sample in notebooks 08 and 10: inputs 2 and 3, target 1. */
+    private static final Sample ARTICLE_SAMPLE = Sample.of(new double[] {2, 3}, new double[] {1});
+
+    /** Notebook 09's mean sigmoid slopes of five hidden layers before training. */
+    private static final double[] SIGMOID_SLOPES = {0.241168169, 0.238751118, 0.23643388, 0.241887932, 0.23652559};
+
+    /** The 2-2-1 linear network of notebooks 08 and 10 at its starting weights. */
+    private static Network articleNetwork() {
+        Network linear = Network.withInputs(2).layer(2, Activation.IDENTITY, Bias.NONE)
+                .layer(1, Activation.IDENTITY, Bias.NONE).build();
+        double[] start = {0.11, 0.21, 0.12, 0.08, 0.14, 0.15};
+        for (int n = 0; n < start.length; n++) {
+            linear.set(linear.names().weightNames().get(n), start[n]);
+        }
+        return linear;
+    }
 
     /** Notebook 16's valley E = ½(a² + 25b²), from (−4.5, 1.5) with the momentum walker's η = 0.02, μ = 0.9. */
     private static Exercises valleyMomentum() {
@@ -341,6 +361,72 @@ class ExercisesTest {
                 + "late digit."));
         assertEquals("sample must not be null", assertThrows(IllegalArgumentException.class,
                 () -> Exercises.centralDifference(network, null, "w1", h)).getMessage());
+    }
+
+    @Test
+    void theRelativeErrorIsGradientChecksForTheForwardDifference() {
+        Network network = mazur.network();
+        Exercise relative = Exercises.centralDifference(network, mazur.sample(), "w1", 1e-4).get("relative error w1");
+        double expected = org.backprop.nn.GradientCheck.of(network, mazur.sample(),
+                org.backprop.nn.NumericalGradient.forward(1e-4)).rows().stream().filter(row -> row.parameter().equals("w1"))
+                .findFirst().orElseThrow().relativeError();
+        assertEquals(expected, relative.answer(), 1e-20);
+        assertEquals(6, relative.mistakes().size());
+        assertTrue(relative.check(-relative.answer()).toText().endsWith("What went wrong: the absolute value is "
+                + "missing: a relative error is a size, |backprop − numerical|, never below 0."));
+        Network dead = network.copy().set("w5", 0).set("w7", 0);   // out_h1 reaches nothing: w1's gradient is 0
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.centralDifference(dead,
+                mazur.sample(), "w1", 1e-4)).getMessage().startsWith("parameter must have a gradient of at least "
+                        + "GradientCheck.ZERO = 1.0E-12 in size for the relative error, but w1's was 0.0"));
+    }
+
+    @Test
+    void theModelsStepMultipliesTheErrorByOneMinusEtaATimesItself() {
+        Network linear = articleNetwork();
+        BackwardPass start = linear.backward(linear.forward(ARTICLE_SAMPLE));
+        double a = 2 / Exercises.stableRate(start).get("largest stable η").answer();
+        Exercise step = Exercises.modelStep(linear, ARTICLE_SAMPLE, 0.3).get("model E after one step");
+        assertEquals(Math.pow(1 - 0.3 * a, 2) * 0.3272405, step.answer(), 1e-12);
+        assertEquals(0.45006, 0.3 * a, 5e-6, "notebook 08's ηa at the start");
+        assertEquals(5, step.mistakes().size());
+        assertEquals("rate must be a learning rate, finite and above 0, but was 0.0", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.modelStep(linear, ARTICLE_SAMPLE, 0)).getMessage());
+        assertEquals("sample must not be null", assertThrows(IllegalArgumentException.class,
+                () -> Exercises.modelStep(linear, null, 0.3)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.modelStep(mazur.network(),
+                mazur.sample(), 0.3)).getMessage().startsWith("network must be of a network with 1 output"));
+    }
+
+    @Test
+    void theSlopesShrinkTheDeltaByOneOverTheirProduct() {
+        Exercise shrink = Exercises.vanishingDelta(SIGMOID_SLOPES).get("shrink by the slopes");
+        assertEquals(1284, shrink.answer(), 0.5, "notebook 09's 1 / (product of the mean slopes)");
+        assertEquals(5, shrink.mistakes().size());
+        assertTrue(shrink.check(1024).toText().contains("the bound from the sigmoid's ceiling"));
+        assertEquals(3, Exercises.vanishingDelta(new double[] {0.25, 0.25}).get("shrink by the slopes").mistakes()
+                .size(), "at the ceiling 4ⁿ is the answer; without either layer, one mistake");
+        assertEquals("meanSlopes must hold sigmoid slopes, above 0 and at most ¼, but meanSlopes[1] = 0.9",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.vanishingDelta(new double[] {0.2, 0.9}))
+                        .getMessage());
+        assertEquals("meanSlopes must hold one mean slope per hidden layer, at least 1, but was empty",
+                assertThrows(IllegalArgumentException.class, () -> Exercises.vanishingDelta(new double[0]))
+                        .getMessage());
+    }
+
+    @Test
+    void aFullBatchEpochIsOneStepWithTheMeanGradient() {
+        org.backprop.data.DataSet xor = org.backprop.data.DataSet.xor();
+        Network trained = xorNet();
+        GradientDescent.withLearningRate(2).train(trained, xor, 1);
+        Exercise step = Exercises.batchStep(xorNet(), xor, "w5", 2).get("full-batch new w5");
+        assertEquals(trained.get("w5"), step.answer(), 1e-15, "the library's full-batch epoch");
+        assertTrue(step.check(step.mistakes().get(0).value()).toText().contains("the sum of the 4 gradients"));
+        assertEquals("learningRate must be finite and above 0, but was NaN", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.batchStep(xorNet(), xor, "w5", Double.NaN))
+                .getMessage());
+        assertEquals("data must hold at least 2 samples (a batch), but held 1", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.batchStep(xorNet(), xor.subList(0, 1), "w5", 2))
+                .getMessage());
     }
 
     @Test
