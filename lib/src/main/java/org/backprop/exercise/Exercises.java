@@ -193,9 +193,11 @@ public final class Exercises {
 
     /**
      * Notebook 13: step t's term of ∂E/∂W_hh[i][j] in backpropagation through time, δnet_t[i] ·
-     * h_{t−1}[j] with δnet_t = δh_t ⊙ (1 − h_t²) ({@link BackwardThroughTime#contribution}). The
-     * solution's variables are {@code pass} (the forward pass), {@code bptt} (its full backward
-     * pass) and {@code exercises}.
+     * h_{t−1}[j] with δnet_t = δh_t ⊙ (1 − h_t²) ({@link BackwardThroughTime#contribution}); then
+     * δh_t[i] itself, from its two paths: (W_hyᵀ δy_t)[i] + (W_hhᵀ δnet_{t+1})[i]. The mistakes of
+     * the second: either path alone, row i of W_hh for column i, δh_{t+1} for δnet_{t+1}, δnet_t,
+     * y_t for δy_t. The solutions' variables are {@code pass} (the forward pass), {@code bptt} (its
+     * full backward pass) and {@code exercises}.
      */
     public static Exercises bpttTerm(BackwardThroughTime bptt, int t, int i, int j) {
         return RecurrentExercises.bpttTerm(bptt, t, i, j);

@@ -319,6 +319,9 @@ class ExercisesTest {
         BackwardThroughTime bptt = pass.backward();
         Exercise term = Exercises.bpttTerm(bptt, 3, 0, 0).get("dE/dW_hh[0][0] at t = 3");
         assertEquals(bptt.deltaH(3)[0] * (1 - Math.pow(pass.h(3)[0], 2)) * pass.h(2)[0], term.answer(), 1e-15);
+        assertEquals(bptt.deltaH(3)[0], Exercises.bpttTerm(bptt, 3, 0, 0).get("dE/dh_3[0]").answer());
+        assertEquals(Verdict.CORRECT, Exercises.bpttTerm(bptt, 4, 1, 0).check("dE/dh_4[1]", bptt.deltaH(4)[1])
+                .verdict(), "at the last step δh_T has the output's path only");
         assertEquals("t must be between 2 and 4 (at t = 1 every term is 0, since h_0 = 0), but was 1",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.bpttTerm(bptt, 1, 0, 0)).getMessage());
         assertEquals("i and j must be between 0 and 2 (W_hh is 3 × 3), but were 0 and 3",
