@@ -215,7 +215,10 @@ public final class Exercises {
     /**
      * Notebook 15: where the straight line w1·x + w2·y + b = 0 of first-layer neuron {@code j}
      * (0-based) crosses the y axis, y = −b / w2. The mistakes: the sign, the x axis's crossing,
-     * the fraction upside down, a product for the quotient. The solution's variables are
+     * the fraction upside down, a product for the quotient. Then the output neuron's net input at
+     * (0, 0), where each hidden neuron's net is its bias: b_o + Σ_j w_j · f(b_j). Its mistakes:
+     * out for net, f left out, the output's bias left out, the weights left out, and σ and tanh
+     * mixed up. Needs one hidden layer and one output. The solutions' variables are
      * {@code network} and {@code exercises}.
      */
     public static Exercises hiddenLine(Network network, int j) {

@@ -359,6 +359,16 @@ class ExercisesTest {
                         + "origin (w1, w2 and b not 0), but w1 = "));
         assertEquals("network must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLine(null, 0)).getMessage());
+        double atOrigin = network.layer(2).biasOf(0);
+        for (int j = 0; j < 2; j++) {
+            atOrigin += network.layer(2).weight(0, j) / (1 + Math.exp(-network.layer(1).biasOf(j)));
+        }
+        assertEquals(atOrigin, Exercises.hiddenLine(network, 1).get("net_o1 at (0, 0)").answer(), 1e-15);
+        Network deeper = Network.withInputs(2).layer(2, Activation.TANH).layer(2, Activation.TANH)
+                .layer(1, Activation.SIGMOID).randomized(1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLine(deeper, 0)).getMessage()
+                .startsWith("network must have one hidden layer and one output neuron for the exercise on the output "
+                        + "at (0, 0), but was "));
     }
 
     @Test
