@@ -175,10 +175,23 @@ public final class Exercises {
      * read off the graph: where {@code input} reaches the output along several paths, each path's
      * product of local derivatives alone, and the sweep that overwrites instead of adding at a
      * fork. The solution writes each path's local derivatives out as numbers; its one variable is
- * {@code exercises}.
+     * {@code exercises}.
      */
     public static Exercises circuit(Node output, Node input) {
         return GraphExercises.circuit(output, input);
+    }
+
+    /**
+     * Notebook 11: the exercise of {@link #circuit(Node, Node)}, then ∂{@code output}/∂{@code other}
+     * for another node of the same circuit. Its mistakes are read off the gates between
+     * {@code other} and the output: one path alone where there are several; a gate's rule
+     * misapplied, a multiply gate handing its input its own value or the gradient unchanged, a max
+     * gate routing to the smaller input or away from the larger; the sign (slips that give the same
+     * number share one diagnosis). The solutions write the local derivatives out as numbers; their
+     * one variable is {@code exercises}.
+     */
+    public static Exercises circuit(Node output, Node input, Node other) {
+        return GraphExercises.circuit(output, input, other);
     }
 
     /**

@@ -60,11 +60,14 @@ class ExercisesTest {
         return linear.backward(linear.forward(sample));
     }
 
-    /** f = (x·y + max(x, z))·2 at x = 2, y = 3, z = 1: x reaches f along two paths, 2·1·3 and 2·1·1. */
+    /**
+     * f = (x·y + max(x, z))·2 at x = 2, y = 3, z = 1: x reaches f along two paths, 2·1·3 and 2·1·1;
+     * y along one, 2·1·x.
+     */
     private static Exercises forkingCircuit() {
-        Node x = Node.leaf("x", 2);
-        Node f = x.times(Node.leaf("y", 3)).plus(x.max(Node.leaf("z", 1))).times(2).named("f");
-        return Exercises.circuit(f, x);
+        Node x = Node.leaf("x", 2), y = Node.leaf("y", 3);
+        Node f = x.times(y).plus(x.max(Node.leaf("z", 1))).times(2).named("f");
+        return Exercises.circuit(f, x, y);
     }
 
     @Test
@@ -290,7 +293,26 @@ class ExercisesTest {
                 double path1 = 2.0 * 1.0 * 3.0;
                 double path2 = 2.0 * 1.0 * 1.0;
                 exercises.check("df/dx", path1 + path2)""", exercise.solutionCode());
+        Exercise swap = forkingCircuit().get("df/dy");
+        assertEquals(4, swap.answer());
+        assertEquals(List.of(6.0, 2.0, 16.0, -4.0), swap.mistakes().stream().map(Mistake::value).toList());
+        assertEquals("the multiply gate x × y passed the gradient on unchanged, as an add gate does; it multiplies it "
+                + "by its other input, x. Or: the multiply gate f = (x × y + max(x, z)) × 2 passed the gradient on "
+                + "unchanged, as an add gate does; it multiplies it by its other input, 2.",
+                swap.mistakes().get(1).diagnosis(), "two slips, one number");
+        assertEquals("""
+                // one product of local derivatives per path from y to f, from f down
+                double path1 = 2.0 * 1.0 * 2.0;
+                exercises.check("df/dy", path1)""", swap.solutionCode());
+        Node a = Node.leaf("a", 4), b = Node.leaf("b", 2);
+        Node g = a.max(b).times(2).named("g");
+        assertEquals(List.of(2.0), Exercises.circuit(g, a, b).get("dg/db").mistakes().stream().map(Mistake::value)
+                .toList(), "the smaller input of a max gate receives 0; the sign of 0 is no mistake");
         Node lone = Node.leaf("u", 1);
+        assertEquals("other must be another node than input, but both were a", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.circuit(g, a, a)).getMessage());
+        assertEquals("other must be a node that g depends on, but u is not in its graph", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.circuit(g, a, lone)).getMessage());
         assertEquals("input must be a node that f depends on, but u is not in its graph", assertThrows(
                 IllegalArgumentException.class, () -> Exercises.circuit(Node.leaf("v", 2).times(3).named("f"), lone))
                 .getMessage());
