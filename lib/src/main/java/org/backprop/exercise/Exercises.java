@@ -274,10 +274,23 @@ public final class Exercises {
      * read off the graph: where {@code input} reaches the output along several paths, each path's
      * product of local derivatives alone, and the sweep that overwrites instead of adding at a
      * fork. The solution writes each path's local derivatives out as numbers; its one variable is
- * {@code exercises}.
+     * {@code exercises}.
      */
     public static Exercises circuit(Node output, Node input) {
         return GraphExercises.circuit(output, input);
+    }
+
+    /**
+     * Notebook 11: the exercise of {@link #circuit(Node, Node)}, then ∂{@code output}/∂{@code other}
+     * for another node of the same circuit. Its mistakes are read off the gates between
+     * {@code other} and the output: one path alone where there are several; a gate's rule
+     * misapplied, a multiply gate handing its input its own value or the gradient unchanged, a max
+     * gate routing to the smaller input or away from the larger; the sign (slips that give the same
+     * number share one diagnosis). The solutions write the local derivatives out as numbers; their
+     * one variable is {@code exercises}.
+     */
+    public static Exercises circuit(Node output, Node input, Node other) {
+        return GraphExercises.circuit(output, input, other);
     }
 
     /**
@@ -294,9 +307,11 @@ public final class Exercises {
 
     /**
      * Notebook 13: step t's term of ∂E/∂W_hh[i][j] in backpropagation through time, δnet_t[i] ·
-     * h_{t−1}[j] with δnet_t = δh_t ⊙ (1 − h_t²) ({@link BackwardThroughTime#contribution}). The
-     * solution's variables are {@code pass} (the forward pass), {@code bptt} (its full backward
-     * pass) and {@code exercises}.
+     * h_{t−1}[j] with δnet_t = δh_t ⊙ (1 − h_t²) ({@link BackwardThroughTime#contribution}); then
+     * δh_t[i] itself, from its two paths: (W_hyᵀ δy_t)[i] + (W_hhᵀ δnet_{t+1})[i]. The mistakes of
+     * the second: either path alone, row i of W_hh for column i, δh_{t+1} for δnet_{t+1}, δnet_t,
+     * y_t for δy_t. The solutions' variables are {@code pass} (the forward pass), {@code bptt} (its
+     * full backward pass) and {@code exercises}.
      */
     public static Exercises bpttTerm(BackwardThroughTime bptt, int t, int i, int j) {
         return RecurrentExercises.bpttTerm(bptt, t, i, j);
@@ -317,7 +332,10 @@ public final class Exercises {
     /**
      * Notebook 15: where the straight line w1·x + w2·y + b = 0 of first-layer neuron {@code j}
      * (0-based) crosses the y axis, y = −b / w2. The mistakes: the sign, the x axis's crossing,
-     * the fraction upside down, a product for the quotient. The solution's variables are
+     * the fraction upside down, a product for the quotient. Then the output neuron's net input at
+     * (0, 0), where each hidden neuron's net is its bias: b_o + Σ_j w_j · f(b_j). Its mistakes:
+     * out for net, f left out, the output's bias left out, the weights left out, and σ and tanh
+     * mixed up. Needs one hidden layer and one output. The solutions' variables are
      * {@code network} and {@code exercises}.
      */
     public static Exercises hiddenLine(Network network, int j) {

@@ -4,17 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.backprop.graph.Graph;
 import org.backprop.graph.Gradients;
 import org.backprop.graph.Node;
 
-/** Notebook 11: a circuit's gradient where an input forks. */
+/** Notebook 11: a circuit's gradient where an input forks, and another input's, through the gates' rules. */
 final class GraphExercises {
 
     private GraphExercises() {
     }
 
-    /** The exercises of {@link Exercises#circuit}, with their mistakes. */
+    /** The exercises of {@link Exercises#circuit(Node, Node)}, with their mistakes. */
     static Exercises circuit(Node output, Node input) {
+        return Exercises.of(List.of(forking(output, input)));
+    }
+
+    /** ∂output/∂input, where the mistakes are the paths one by one and the sign. */
+    private static Exercise forking(Node output, Node input) {
         if (output == null || input == null) {
             throw new IllegalArgumentException((output == null ? "output" : "input") + " must not be null");
         }
@@ -23,18 +29,9 @@ final class GraphExercises {
             throw new IllegalArgumentException("input must be a node that " + output.name() + " depends on, but "
                     + input.name() + " is not in its graph");
         }
-        List<List<Double>> factors = new ArrayList<>();
-        collectPaths(output, input, new ArrayList<>(), factors);
-        List<Double> paths = factors.stream().map(path -> path.stream().reduce(1.0, (a, b) -> a * b)).toList();
-        StringBuilder solution = new StringBuilder("// one product of local derivatives per path from " + input.name()
-                + " to " + output.name() + ", from " + output.name() + " down\n");
-        for (int p = 0; p < factors.size(); p++) {
-            solution.append("double path").append(p + 1).append(" = ").append(factors.get(p).stream()
-                    .map(String::valueOf).collect(Collectors.joining(" * "))).append(";\n");
-        }
-        solution.append("exercises.check(\"d").append(output.name()).append("/d").append(input.name())
-                .append("\", ").append(IntStream.rangeClosed(1, factors.size())
-                        .mapToObj(p -> "path" + p).collect(Collectors.joining(" + "))).append(")");
+        List<List<Wire>> wires = new ArrayList<>();
+        collectWires(output, input, new ArrayList<>(), wires);
+        List<Double> paths = wires.stream().map(path -> product(path, null, 0)).toList();
         String d = "∂" + output.name() + "/∂" + input.name();
         double answer = gradients.of(input);
         List<Mistake> mistakes = new ArrayList<>();
@@ -51,12 +48,145 @@ final class GraphExercises {
                 + "chain rule through every gate; a number", answer, mistakes, "start at " + output.name() + " with "
                 + "1 and walk back to " + input.name() + ": an add gate passes the gradient on, a multiply gate "
                 + "multiplies it by the other input, a max gate routes it to the larger input.",
-                solution.toString());
-        return Exercises.of(List.of(exercise));
+                solution(output, input, wires));
+        return exercise;
     }
 
-    /** Adds to {@code paths} the local derivatives along each path from {@code node} down to {@code input}. */
-    private static void collectPaths(Node node, Node input, List<Double> above, List<List<Double>> paths) {
+    /** The exercises of {@link Exercises#circuit(Node, Node, Node)}: those of {@code input}, then {@code other}'s. */
+    static Exercises circuit(Node output, Node input, Node other) {
+        Exercise first = forking(output, input);
+        if (other == null) {
+            throw new IllegalArgumentException("other must not be null");
+        }
+        if (other == input) {
+            throw new IllegalArgumentException("other must be another node than input, but both were "
+                    + input.name());
+        }
+        Gradients gradients = output.backward();
+        if (!gradients.has(other)) {
+            throw new IllegalArgumentException("other must be a node that " + output.name() + " depends on, but "
+                    + other.name() + " is not in its graph");
+        }
+        Exercise exercise = gateSlips(output, other, gradients.of(other));
+        return Exercises.of(List.of(first, exercise));
+    }
+
+    /**
+     * ∂output/∂input with these mistakes: one path alone where there are several; a gate's rule
+     * misapplied, a multiply gate handing an input its own value or the gradient unchanged, a max
+     * gate routing to the wrong input or to both; the sign. Each slip is applied at one gate
+     * wherever the paths pass it; slips that agree to 6 digits (those a check tells apart) share
+     * one mistake, and one that gives the answer is left out.
+     */
+    private static Exercise gateSlips(Node output, Node input, double answer) {
+        Graph graph = output.graph();
+        List<List<Wire>> paths = new ArrayList<>();
+        collectWires(output, input, new ArrayList<>(), paths);
+        List<Mistake> mistakes = new ArrayList<>();
+        if (paths.size() > 1) {
+            for (List<Wire> path : paths) {
+                add(mistakes, answer, product(path, null, 0), "only one of the " + paths.size() + " paths from "
+                        + input.name() + " to " + output.name() + ": the gradient adds every path.");
+            }
+        }
+        // the gates nearest the input first: there a rule is applied with the least to keep track of
+        List<Wire> wires = new ArrayList<>();
+        for (List<Wire> path : paths) {
+            for (int k = path.size() - 1; k >= 0; k--) {
+                if (!wires.contains(path.get(k))) {
+                    wires.add(path.get(k));
+                }
+            }
+        }
+        for (Wire wire : wires) {
+            Node gate = wire.gate();
+            Node in = gate.inputs().get(wire.slot());
+            String gateText = (gate.name() == null ? "" : gate.name() + " = ") + expression(graph, gate);
+            if (gate.operation().equals("×") && gate.inputs().size() == 2) {
+                Node otherInput = gate.inputs().get(1 - wire.slot());
+                if (otherInput == in) {
+                    continue;
+                }
+                add(mistakes, answer, sum(paths, wire, in.value()), "the multiply gate " + gateText + " hands each "
+                        + "input the gradient times the other input: " + describe(graph, in) + " receives it times "
+                        + describe(graph, otherInput) + ", not times its own value.");
+                add(mistakes, answer, sum(paths, wire, 1), "the multiply gate " + gateText + " passed the gradient "
+                        + "on unchanged, as an add gate does; it multiplies it by its other input, "
+                        + describe(graph, otherInput) + ".");
+            } else if (gate.operation().equals("max")) {
+                Node larger = gate.inputs().get(gate.localDerivatives()[0] == 1 ? 0 : 1);
+                if (wire.local() == 0) {
+                    add(mistakes, answer, sum(paths, wire, 1), "the max gate " + gateText + " routes the whole "
+                            + "gradient to its larger input, " + describe(graph, larger) + "; " + describe(graph, in)
+                            + ", the smaller, receives nothing.");
+                } else {
+                    add(mistakes, answer, sum(paths, wire, 0), "the max gate " + gateText + " routes the whole "
+                            + "gradient to its larger input, and that is " + describe(graph, in) + ".");
+                }
+            }
+        }
+        add(mistakes, answer, -answer, "the sign: multiply the local derivatives as they are.");
+        String id = "d" + output.name() + "/d" + input.name();
+        return new Exercise(id, "∂" + output.name() + "/∂" + input.name() + " at these values, by the chain rule "
+                + "through every gate; a number", answer, mistakes, "start at " + output.name() + " with 1 and walk "
+                + "back to " + input.name() + ": an add gate passes the gradient on, a multiply gate multiplies it by "
+                + "the other input, a max gate routes it to the larger input.", solution(output, input, paths));
+    }
+
+    /** The solution: one product of local derivatives per path, written out as numbers, then their sum. */
+    private static String solution(Node output, Node input, List<List<Wire>> paths) {
+        StringBuilder solution = new StringBuilder("// one product of local derivatives per path from " + input.name()
+                + " to " + output.name() + ", from " + output.name() + " down\n");
+        for (int p = 0; p < paths.size(); p++) {
+            solution.append("double path").append(p + 1).append(" = ").append(paths.get(p).stream()
+                    .map(wire -> String.valueOf(wire.local())).collect(Collectors.joining(" * "))).append(";\n");
+        }
+        solution.append("exercises.check(\"d").append(output.name()).append("/d").append(input.name())
+                .append("\", ").append(IntStream.rangeClosed(1, paths.size())
+                        .mapToObj(p -> "path" + p).collect(Collectors.joining(" + "))).append(")");
+        return solution.toString();
+    }
+
+    /** One input slot of a gate on a path, with its local derivative. */
+    private record Wire(Node gate, int slot, double local) {
+    }
+
+    /** Adds {@code value} as a mistake, or its diagnosis to a mistake of the same number; not if it is the answer. */
+    private static void add(List<Mistake> mistakes, double answer, double value, String diagnosis) {
+        if (Exercise.agree(value, answer, 6)) {
+            return;
+        }
+        for (int m = 0; m < mistakes.size(); m++) {
+            Mistake mistake = mistakes.get(m);
+            if (Exercise.agree(value, mistake.value(), 6)) {
+                if (!mistake.diagnosis().contains(diagnosis)) {
+                    mistakes.set(m, new Mistake(mistake.value(), mistake.diagnosis() + " Or: " + diagnosis));
+                }
+                return;
+            }
+        }
+        mistakes.add(new Mistake(value, diagnosis));
+    }
+
+    /** The sum over the paths of their products, with {@code changed}'s local derivative taken as {@code local}. */
+    private static double sum(List<List<Wire>> paths, Wire changed, double local) {
+        double total = 0;
+        for (List<Wire> path : paths) {
+            total += product(path, changed, local);
+        }
+        return total;
+    }
+
+    private static double product(List<Wire> path, Wire changed, double local) {
+        double product = 1;
+        for (Wire wire : path) {
+            product *= wire.equals(changed) ? local : wire.local();
+        }
+        return product;
+    }
+
+    /** The wires along each path from {@code node} down to {@code input}. */
+    private static void collectWires(Node node, Node input, List<Wire> above, List<List<Wire>> paths) {
         if (node == input) {
             paths.add(List.copyOf(above));
             return;
@@ -64,9 +194,36 @@ final class GraphExercises {
         List<Node> inputs = node.inputs();
         double[] local = node.localDerivatives();
         for (int i = 0; i < inputs.size(); i++) {
-            List<Double> path = new ArrayList<>(above);
-            path.add(local[i]);
-            collectPaths(inputs.get(i), input, path, paths);
+            List<Wire> path = new ArrayList<>(above);
+            path.add(new Wire(node, i, local[i]));
+            collectWires(inputs.get(i), input, path, paths);
         }
+    }
+
+    /** A node as an operand: its name, a number, or else the expression that made it. */
+    private static String describe(Graph graph, Node node) {
+        return node.name() != null || node.isInput() ? graph.label(node) : expression(graph, node);
+    }
+
+    /** How a gate was made, down to named nodes and numbers: "x × y", "(x × y + max(x, z)) × 2". */
+    private static String expression(Graph graph, Node node) {
+        if (node.isInput()) {
+            return graph.label(node);
+        }
+        List<String> in = node.inputs().stream().map(input -> operand(graph, node, input)).toList();
+        return switch (node.operation()) {
+            case "+", "−", "×", "÷" -> in.get(0) + " " + node.operation() + " " + in.get(1);
+            case "Σ" -> String.join(" + ", in);
+            case "max" -> "max(" + in.get(0) + ", " + in.get(1) + ")";
+            default -> graph.formula(node);
+        };
+    }
+
+    /** {@code input} written as an operand of {@code gate}, in parentheses where a sum meets a product. */
+    private static String operand(Graph graph, Node gate, Node input) {
+        String text = describe(graph, input);
+        boolean sum = input.name() == null && List.of("+", "−", "Σ").contains(input.operation());
+        boolean product = List.of("×", "÷").contains(gate.operation());
+        return sum && product ? "(" + text + ")" : text;
     }
 }

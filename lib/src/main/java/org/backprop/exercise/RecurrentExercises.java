@@ -3,10 +3,11 @@ package org.backprop.exercise;
 import java.util.ArrayList;
 import java.util.List;
 import org.backprop.rnn.BackwardThroughTime;
+import org.backprop.rnn.ElmanNetwork;
 import org.backprop.rnn.ForwardThroughTime;
 import org.backprop.rnn.Parameter;
 
-/** Notebook 13: one step's term in backpropagation through time. */
+/** Notebook 13: one step's term in backpropagation through time, and the δh_t it starts from. */
 final class RecurrentExercises {
 
     private RecurrentExercises() {
@@ -64,6 +65,72 @@ final class RecurrentExercises {
                 double deltaNet = bptt.deltaH(%1$d)[%2$d] * (1 - Math.pow(pass.h(%1$d)[%2$d], 2));
                 double term = deltaNet * pass.h(%4$d)[%3$d];
                 exercises.check("%5$s", term)""".formatted(t, i, j, t - 1, id));
-        return Exercises.of(List.of(exercise));
+        return Exercises.of(List.of(exercise, deltaH(bptt, t, i, fromOutput)));
+    }
+
+    /**
+     * δh_t[i] = (W_hyᵀ δy_t)[i] + (W_hhᵀ δnet_{t+1})[i]: h_t feeds y_t and h_{t+1}. At the last
+     * step only the first path is there, and so are only the mistakes that do not leave a path out.
+     */
+    private static Exercise deltaH(BackwardThroughTime bptt, int t, int i, double fromOutput) {
+        ForwardThroughTime pass = bptt.forward();
+        ElmanNetwork network = pass.network();
+        String id = "dE/dh_" + t + "[" + i + "]";
+        double[] y = pass.y(t);
+        double targetLeftOut = 0;    // (W_hyᵀ y_t)[i]: δy_t without − target_t
+        for (int r = 0; r < y.length; r++) {
+            targetLeftOut += network.get(Parameter.W_hy, r, i) * y[r];
+        }
+        double fromNext = 0;         // (W_hhᵀ δnet_{t+1})[i]: column i of W_hh, 0 at the last step
+        List<Mistake> mistakes = new ArrayList<>();
+        String paths = "the path through y_" + t + " (no step comes after it)";
+        String hint = "h_" + t + "[" + i + "] feeds every output of step " + t + ": add weight × δ over them, the "
+                + "weights out of neuron " + i + " being column " + i + " of W_hy.";
+        String solution = """
+                ElmanNetwork rnn = pass.network();
+                double[] dy = bptt.deltaY(%1$d);
+                double dh = 0;
+                for (int r = 0; r < dy.length; r++) dh += rnn.get(Parameter.W_hy, r, %2$d) * dy[r];
+                exercises.check("%3$s", dh)""".formatted(t, i, id);
+        if (t < pass.length()) {
+            String next = "h_" + (t + 1);
+            double[] deltaNetNext = bptt.deltaNet(t + 1);
+            double[] deltaHNext = bptt.deltaH(t + 1);
+            double rowNotColumn = 0;     // (W_hh δnet_{t+1})[i]: row i
+            double slopeLeftOut = 0;     // (W_hhᵀ δh_{t+1})[i]
+            for (int r = 0; r < deltaNetNext.length; r++) {
+                fromNext += network.get(Parameter.W_hh, r, i) * deltaNetNext[r];
+                rowNotColumn += network.get(Parameter.W_hh, i, r) * deltaNetNext[r];
+                slopeLeftOut += network.get(Parameter.W_hh, r, i) * deltaHNext[r];
+            }
+            mistakes.addAll(List.of(
+                    new Mistake(fromOutput, "only the path through y_" + t + ": h_" + t + " also feeds " + next
+                            + ", so add (W_hhᵀ δnet_" + (t + 1) + ")[" + i + "]."),
+                    new Mistake(fromNext, "only the path through " + next + ": h_" + t + " also feeds y_" + t
+                            + ", so add (W_hyᵀ δy_" + t + ")[" + i + "]."),
+                    new Mistake(fromOutput + rowNotColumn, "row " + i + " of W_hh was used; h_" + t + "[" + i
+                            + "] reaches neuron r of step " + (t + 1) + " through W_hh[r][" + i + "], so take "
+                            + "column " + i + " (W_hhᵀ)."),
+                    new Mistake(fromOutput + slopeLeftOut, "δh_" + (t + 1) + " was used where δnet_" + (t + 1)
+                            + " belongs: the path into " + next + " passes its tanh, δnet_" + (t + 1) + " = δh_"
+                            + (t + 1) + " ⊙ (1 − " + next + "²).")));
+            paths = "the paths through y_" + t + " and " + next;
+            hint = "h_" + t + "[" + i + "] feeds every output of step " + t + " and every hidden neuron of step "
+                    + (t + 1) + ": add weight × δ over both, the weights out of neuron " + i + " being column " + i
+                    + " of W_hy and of W_hh.";
+            solution = """
+                    ElmanNetwork rnn = pass.network();
+                    double[] dy = bptt.deltaY(%1$d), dnetNext = bptt.deltaNet(%2$d);
+                    double dh = 0;
+                    for (int r = 0; r < dy.length; r++) dh += rnn.get(Parameter.W_hy, r, %3$d) * dy[r];
+                    for (int r = 0; r < dnetNext.length; r++) dh += rnn.get(Parameter.W_hh, r, %3$d) * dnetNext[r];
+                    exercises.check("%4$s", dh)""".formatted(t, t + 1, i, id);
+        }
+        mistakes.add(new Mistake(bptt.deltaNet(t)[i], "that is δnet_" + t + " = δh_" + t + " ⊙ (1 − h_" + t + "²): δh_"
+                + t + " is the gradient at h_" + t + ", the tanh's output, so step " + t + "'s slope is not in it yet."));
+        mistakes.add(new Mistake(targetLeftOut + fromNext, "y_" + t + " was used for δy_" + t + "; at the softmax "
+                + "with cross-entropy, δy_" + t + " = y_" + t + " − target_" + t + "."));
+        return new Exercise(id, "δh_" + t + "[" + i + "] = ∂E/∂h_" + t + "[" + i + "], from " + paths + "; a number",
+                bptt.deltaH(t)[i], mistakes, hint, solution);
     }
 }

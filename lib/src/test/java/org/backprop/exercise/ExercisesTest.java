@@ -86,11 +86,14 @@ class ExercisesTest {
         return linear.backward(linear.forward(sample));
     }
 
-    /** f = (x·y + max(x, z))·2 at x = 2, y = 3, z = 1: x reaches f along two paths, 2·1·3 and 2·1·1. */
+    /**
+     * f = (x·y + max(x, z))·2 at x = 2, y = 3, z = 1: x reaches f along two paths, 2·1·3 and 2·1·1;
+     * y along one, 2·1·x.
+     */
     private static Exercises forkingCircuit() {
-        Node x = Node.leaf("x", 2);
-        Node f = x.times(Node.leaf("y", 3)).plus(x.max(Node.leaf("z", 1))).times(2).named("f");
-        return Exercises.circuit(f, x);
+        Node x = Node.leaf("x", 2), y = Node.leaf("y", 3);
+        Node f = x.times(y).plus(x.max(Node.leaf("z", 1))).times(2).named("f");
+        return Exercises.circuit(f, x, y);
     }
 
     @Test
@@ -439,7 +442,26 @@ class ExercisesTest {
                 double path1 = 2.0 * 1.0 * 3.0;
                 double path2 = 2.0 * 1.0 * 1.0;
                 exercises.check("df/dx", path1 + path2)""", exercise.solutionCode());
+        Exercise swap = forkingCircuit().get("df/dy");
+        assertEquals(4, swap.answer());
+        assertEquals(List.of(6.0, 2.0, 16.0, -4.0), swap.mistakes().stream().map(Mistake::value).toList());
+        assertEquals("the multiply gate x × y passed the gradient on unchanged, as an add gate does; it multiplies it "
+                + "by its other input, x. Or: the multiply gate f = (x × y + max(x, z)) × 2 passed the gradient on "
+                + "unchanged, as an add gate does; it multiplies it by its other input, 2.",
+                swap.mistakes().get(1).diagnosis(), "two slips, one number");
+        assertEquals("""
+                // one product of local derivatives per path from y to f, from f down
+                double path1 = 2.0 * 1.0 * 2.0;
+                exercises.check("df/dy", path1)""", swap.solutionCode());
+        Node a = Node.leaf("a", 4), b = Node.leaf("b", 2);
+        Node g = a.max(b).times(2).named("g");
+        assertEquals(List.of(2.0), Exercises.circuit(g, a, b).get("dg/db").mistakes().stream().map(Mistake::value)
+                .toList(), "the smaller input of a max gate receives 0; the sign of 0 is no mistake");
         Node lone = Node.leaf("u", 1);
+        assertEquals("other must be another node than input, but both were a", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.circuit(g, a, a)).getMessage());
+        assertEquals("other must be a node that g depends on, but u is not in its graph", assertThrows(
+                IllegalArgumentException.class, () -> Exercises.circuit(g, a, lone)).getMessage());
         assertEquals("input must be a node that f depends on, but u is not in its graph", assertThrows(
                 IllegalArgumentException.class, () -> Exercises.circuit(Node.leaf("v", 2).times(3).named("f"), lone))
                 .getMessage());
@@ -468,6 +490,9 @@ class ExercisesTest {
         BackwardThroughTime bptt = pass.backward();
         Exercise term = Exercises.bpttTerm(bptt, 3, 0, 0).get("dE/dW_hh[0][0] at t = 3");
         assertEquals(bptt.deltaH(3)[0] * (1 - Math.pow(pass.h(3)[0], 2)) * pass.h(2)[0], term.answer(), 1e-15);
+        assertEquals(bptt.deltaH(3)[0], Exercises.bpttTerm(bptt, 3, 0, 0).get("dE/dh_3[0]").answer());
+        assertEquals(Verdict.CORRECT, Exercises.bpttTerm(bptt, 4, 1, 0).check("dE/dh_4[1]", bptt.deltaH(4)[1])
+                .verdict(), "at the last step δh_T has the output's path only");
         assertEquals("t must be between 2 and 4 (at t = 1 every term is 0, since h_0 = 0), but was 1",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.bpttTerm(bptt, 1, 0, 0)).getMessage());
         assertEquals("i and j must be between 0 and 2 (W_hh is 3 × 3), but were 0 and 3",
@@ -505,6 +530,16 @@ class ExercisesTest {
                         + "origin (w1, w2 and b not 0), but w1 = "));
         assertEquals("network must not be null",
                 assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLine(null, 0)).getMessage());
+        double atOrigin = network.layer(2).biasOf(0);
+        for (int j = 0; j < 2; j++) {
+            atOrigin += network.layer(2).weight(0, j) / (1 + Math.exp(-network.layer(1).biasOf(j)));
+        }
+        assertEquals(atOrigin, Exercises.hiddenLine(network, 1).get("net_o1 at (0, 0)").answer(), 1e-15);
+        Network deeper = Network.withInputs(2).layer(2, Activation.TANH).layer(2, Activation.TANH)
+                .layer(1, Activation.SIGMOID).randomized(1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Exercises.hiddenLine(deeper, 0)).getMessage()
+                .startsWith("network must have one hidden layer and one output neuron for the exercise on the output "
+                        + "at (0, 0), but was "));
     }
 
     @Test
