@@ -72,15 +72,15 @@ final class ActivationExercises {
         }
         double answer = 1 / product;
         List<Mistake> mistakes = new ArrayList<>();
-        NumericExercises.addApart(mistakes, answer, product, "that is the factor BP2 multiplies the delta by, "
+        Mistake.addTo(mistakes, answer, product, "that is the factor BP2 multiplies the delta by, "
                 + "below 1; how many times smaller the delta gets is 1 divided by it.");
-        NumericExercises.addApart(mistakes, answer, Math.pow(4, n), "that is the bound from the sigmoid's "
+        Mistake.addTo(mistakes, answer, Math.pow(4, n), "that is the bound from the sigmoid's "
                 + "ceiling, a slope of at most ¼ per layer; use the measured mean slopes of the table.");
-        NumericExercises.addApart(mistakes, answer, reciprocals, "BP2 multiplies the delta by each layer's slope "
+        Mistake.addTo(mistakes, answer, reciprocals, "BP2 multiplies the delta by each layer's slope "
                 + "in turn: the layers' factors multiply, they do not add.");
-        NumericExercises.addApart(mistakes, answer, meanSlopes[0] / product, "δ¹ carries layer 1's own slope "
+        Mistake.addTo(mistakes, answer, meanSlopes[0] / product, "δ¹ carries layer 1's own slope "
                 + "f′(net¹) as well: the slopes of all " + n + " hidden layers count.");
-        NumericExercises.addApart(mistakes, answer, meanSlopes[n - 1] / product, "the delta of the last hidden "
+        Mistake.addTo(mistakes, answer, meanSlopes[n - 1] / product, "the delta of the last hidden "
                 + "layer, " + n + ", carries that layer's own slope as well: the slopes of all " + n + " hidden layers "
                 + "count.");
         String id = "shrink by the slopes";

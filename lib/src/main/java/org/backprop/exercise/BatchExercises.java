@@ -65,27 +65,27 @@ final class BatchExercises {
         double mean = sum / n;
         double answer = old - learningRate * mean;
         List<Mistake> mistakes = new ArrayList<>();
-        NumericExercises.addApart(mistakes, answer, old - learningRate * sum, "the step used the sum of the "
+        Mistake.addTo(mistakes, answer, old - learningRate * sum, "the step used the sum of the "
                 + n + " gradients; the full batch steps along their mean (Nielsen's rule, as the library does): "
                 + "divide the sum by n.");
-        NumericExercises.addApart(mistakes, answer, old + learningRate * mean, "the sign of the step: gradient "
+        Mistake.addTo(mistakes, answer, old + learningRate * mean, "the sign of the step: gradient "
                 + "descent goes against the gradient, " + parameter + " − η · ∂Ē/∂" + parameter + ".");
-        NumericExercises.addApart(mistakes, answer, old - mean, "the learning rate η = " + learningRate
+        Mistake.addTo(mistakes, answer, old - mean, "the learning rate η = " + learningRate
                 + " is missing.");
-        NumericExercises.addApart(mistakes, answer, -learningRate * mean, "that is the step alone: add it to the "
+        Mistake.addTo(mistakes, answer, -learningRate * mean, "that is the step alone: add it to the "
                 + "old " + parameter + ".");
         try {
             Network epoch = network.copy();
             GradientDescent.withLearningRate(learningRate).withBatching(Batching.PER_SAMPLE)
                     .train(epoch, new ArrayList<Sample>(data), 1);
-            NumericExercises.addApart(mistakes, answer, epoch.get(parameter), "that is an epoch of per-sample "
+            Mistake.addTo(mistakes, answer, epoch.get(parameter), "that is an epoch of per-sample "
                     + "updates, " + n + " steps one after the other; the full batch makes one step, with the mean "
                     + "gradient.");
         } catch (TrainingDivergedException diverged) {
             // no such mistake at this rate: the per-sample epoch does not end
         }
         for (int x = 0; x < n; x++) {
-            NumericExercises.addApart(mistakes, answer, old - learningRate * perSample[x], "that is one update "
+            Mistake.addTo(mistakes, answer, old - learningRate * perSample[x], "that is one update "
                     + "with sample " + x + "'s gradient alone; the full batch uses the mean of all " + n
                     + " samples' gradients.");
         }

@@ -42,18 +42,20 @@ final class ClassifierExercises {
         String o = "o" + (j + 1);
         double t = target[j];
         double y = out[j];
+        List<Mistake> mistakes = new ArrayList<>();
+        Mistake.addTo(mistakes, delta, -t * (1 - y), "only the diagonal of softmax's Jacobian. out_" + o + " is not "
+                + "the only output that moves with net_" + o + ": every out_k does (∂out_k/∂net_j = −out_k out_j), so "
+                + "add the terms of the other classes: δ = Σ_k ∂C/∂out_k · ∂out_k/∂net_j.");
+        Mistake.addTo(mistakes, delta, -t / y, "that is ∂C/∂out_" + o + ", the loss's derivative alone; it still "
+                + "has to go through softmax to the net inputs.");
+        Mistake.addTo(mistakes, delta, -delta, "the sign: δ = out − target, not target − out.");
+        Mistake.addTo(mistakes, delta, delta * y * (1 - y), "that multiplies by out(1 − out), the sigmoid's slope, "
+                + "as squared error does; with cross-entropy, softmax's Jacobian cancels the loss's 1/out and leaves "
+                + "δ = out − target.");
+        Mistake.addTo(mistakes, delta, y, "the target is missing: δ = out − target.");
         Exercise dCdnet = new Exercise("dC/dnet_" + o, "δ_" + o + " = ∂C/∂net_" + o + " for softmax outputs and "
-                + "cross-entropy C = −Σ target·ln out, with these net inputs and this target; a number", delta, List.of(
-                        new Mistake(-t * (1 - y), "only the diagonal of softmax's Jacobian. out_" + o + " is not the "
-                                + "only output that moves with net_" + o + ": every out_k does (∂out_k/∂net_j = −out_k "
-                                + "out_j), so add the terms of the other classes: δ = Σ_k ∂C/∂out_k · ∂out_k/∂net_j."),
-                        new Mistake(-t / y, "that is ∂C/∂out_" + o + ", the loss's derivative alone; it still has to "
-                                + "go through softmax to the net inputs."),
-                        new Mistake(-delta, "the sign: δ = out − target, not target − out."),
-                        new Mistake(delta * y * (1 - y), "that multiplies by out(1 − out), the sigmoid's slope, as "
-                                + "squared error does; with cross-entropy, softmax's Jacobian cancels the loss's 1/out "
-                                + "and leaves δ = out − target."),
-                        new Mistake(y, "the target is missing: δ = out − target.")),
+                + "cross-entropy C = −Σ target·ln out, with these net inputs and this target; a number", delta,
+                mistakes,
                 "write C with softmax's out_k, then differentiate with respect to net_" + o + "; or compare the "
                         + "derivation above with its printed δ.",
                 "double dC_dnet_%1$s = Activation.SOFTMAX.apply(net)[%2$d] - target[%2$d];\n"
@@ -94,14 +96,10 @@ final class ClassifierExercises {
                         + "is at least 0."),
                 new Mistake(loss / Math.log(10), "Math.log10 is the logarithm to base 10; cross-entropy's ln is "
                         + "the natural logarithm, Math.log.")));
-        if (Double.isFinite(swapped)) {
-            mistakes.add(new Mistake(swapped, "target and out swapped: the logarithm is taken of the network's "
-                    + "outputs, and the target weighs the terms: −Σ_k target_k · ln out_k."));
-        }
-        if (Double.isFinite(ofNet)) {
-            mistakes.add(new Mistake(ofNet, "ln of the net inputs; cross-entropy takes the logarithm of softmax's "
-                    + "outputs out_k, the probabilities."));
-        }
+        Mistake.addTo(mistakes, loss, swapped, "target and out swapped: the logarithm is taken of the network's "
+                + "outputs, and the target weighs the terms: −Σ_k target_k · ln out_k.");
+        Mistake.addTo(mistakes, loss, ofNet, "ln of the net inputs; cross-entropy takes the logarithm of softmax's "
+                + "outputs out_k, the probabilities.");
         return new Exercise("C", "the cross-entropy C = −Σ_k target_k · ln out_k of the softmax outputs for these "
                 + "net inputs and this target; a number", loss, mistakes, "one term per class, −target_k · ln out_k "
                 + "(Math.log is ln), even where target_k is not 1; add them all.",

@@ -85,7 +85,7 @@ final class GraphExercises {
         List<Mistake> mistakes = new ArrayList<>();
         if (paths.size() > 1) {
             for (List<Wire> path : paths) {
-                add(mistakes, answer, product(path, null, 0), "only one of the " + paths.size() + " paths from "
+                Mistake.addTo(mistakes, answer, product(path, null, 0), "only one of the " + paths.size() + " paths from "
                         + input.name() + " to " + output.name() + ": the gradient adds every path.");
             }
         }
@@ -107,25 +107,25 @@ final class GraphExercises {
                 if (otherInput == in) {
                     continue;
                 }
-                add(mistakes, answer, sum(paths, wire, in.value()), "the multiply gate " + gateText + " hands each "
+                Mistake.addTo(mistakes, answer, sum(paths, wire, in.value()), "the multiply gate " + gateText + " hands each "
                         + "input the gradient times the other input: " + describe(graph, in) + " receives it times "
                         + describe(graph, otherInput) + ", not times its own value.");
-                add(mistakes, answer, sum(paths, wire, 1), "the multiply gate " + gateText + " passed the gradient "
+                Mistake.addTo(mistakes, answer, sum(paths, wire, 1), "the multiply gate " + gateText + " passed the gradient "
                         + "on unchanged, as an add gate does; it multiplies it by its other input, "
                         + describe(graph, otherInput) + ".");
             } else if (gate.operation().equals("max")) {
                 Node larger = gate.inputs().get(gate.localDerivatives()[0] == 1 ? 0 : 1);
                 if (wire.local() == 0) {
-                    add(mistakes, answer, sum(paths, wire, 1), "the max gate " + gateText + " routes the whole "
+                    Mistake.addTo(mistakes, answer, sum(paths, wire, 1), "the max gate " + gateText + " routes the whole "
                             + "gradient to its larger input, " + describe(graph, larger) + "; " + describe(graph, in)
                             + ", the smaller, receives nothing.");
                 } else {
-                    add(mistakes, answer, sum(paths, wire, 0), "the max gate " + gateText + " routes the whole "
+                    Mistake.addTo(mistakes, answer, sum(paths, wire, 0), "the max gate " + gateText + " routes the whole "
                             + "gradient to its larger input, and that is " + describe(graph, in) + ".");
                 }
             }
         }
-        add(mistakes, answer, -answer, "the sign: multiply the local derivatives as they are.");
+        Mistake.addTo(mistakes, answer, -answer, "the sign: multiply the local derivatives as they are.");
         String id = "d" + output.name() + "/d" + input.name();
         return new Exercise(id, "∂" + output.name() + "/∂" + input.name() + " at these values, by the chain rule "
                 + "through every gate; a number", answer, mistakes, "start at " + output.name() + " with 1 and walk "
@@ -149,23 +149,6 @@ final class GraphExercises {
 
     /** One input slot of a gate on a path, with its local derivative. */
     private record Wire(Node gate, int slot, double local) {
-    }
-
-    /** Adds {@code value} as a mistake, or its diagnosis to a mistake of the same number; not if it is the answer. */
-    private static void add(List<Mistake> mistakes, double answer, double value, String diagnosis) {
-        if (Exercise.agree(value, answer, 6)) {
-            return;
-        }
-        for (int m = 0; m < mistakes.size(); m++) {
-            Mistake mistake = mistakes.get(m);
-            if (Exercise.agree(value, mistake.value(), 6)) {
-                if (!mistake.diagnosis().contains(diagnosis)) {
-                    mistakes.set(m, new Mistake(mistake.value(), mistake.diagnosis() + " Or: " + diagnosis));
-                }
-                return;
-            }
-        }
-        mistakes.add(new Mistake(value, diagnosis));
     }
 
     /** The sum over the paths of their products, with {@code changed}'s local derivative taken as {@code local}. */

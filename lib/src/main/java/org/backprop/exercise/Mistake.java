@@ -1,5 +1,7 @@
 package org.backprop.exercise;
 
+import java.util.List;
+
 /**
  * A wrong answer students are known to give, computed from the same network as the right one,
  * and what it tells: the step that went wrong and how to put it right.
@@ -17,5 +19,28 @@ public record Mistake(double value, String diagnosis) {
             throw new IllegalArgumentException("diagnosis must say what went wrong, but was "
                     + (diagnosis == null ? "null" : "blank"));
         }
+    }
+
+    /**
+     * Adds the slip that gives {@code value} to {@code mistakes}, the catalogue of an exercise
+     * whose answer is {@code answer}: not when {@code value} is not finite (the slip cannot be
+     * made on this network) or agrees with the answer to 6 significant digits (no check could tell
+     * them apart); where it agrees so with a mistake already listed, that one's diagnosis gains
+     * this one's after "Or:", for the same number can come from either slip.
+     */
+    static void addTo(List<Mistake> mistakes, double answer, double value, String diagnosis) {
+        if (!Double.isFinite(value) || Exercise.agree(value, answer, 6)) {
+            return;
+        }
+        for (int m = 0; m < mistakes.size(); m++) {
+            Mistake mistake = mistakes.get(m);
+            if (Exercise.agree(value, mistake.value(), 6) || Exercise.agree(mistake.value(), value, 6)) {
+                if (!mistake.diagnosis().contains(diagnosis)) {
+                    mistakes.set(m, new Mistake(mistake.value(), mistake.diagnosis() + " Or: " + diagnosis));
+                }
+                return;
+            }
+        }
+        mistakes.add(new Mistake(value, diagnosis));
     }
 }

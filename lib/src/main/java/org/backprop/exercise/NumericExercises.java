@@ -69,16 +69,16 @@ final class NumericExercises {
         double difference = Math.abs(backprop - forward);
         double answer = difference / larger;
         List<Mistake> mistakes = new ArrayList<>();
-        addApart(mistakes, answer, -answer, "the absolute value is missing: a relative error is a size, "
+        Mistake.addTo(mistakes, answer, -answer, "the absolute value is missing: a relative error is a size, "
                 + "|backprop − numerical|, never below 0.");
-        addApart(mistakes, answer, difference, "that is the absolute error |backprop − numerical|; divide it by "
+        Mistake.addTo(mistakes, answer, difference, "that is the absolute error |backprop − numerical|; divide it by "
                 + "the larger of the two sizes, max(|backprop|, |numerical|).");
-        addApart(mistakes, answer, difference / (Math.abs(backprop) + Math.abs(forward)), "the denominator is the "
+        Mistake.addTo(mistakes, answer, difference / (Math.abs(backprop) + Math.abs(forward)), "the denominator is the "
                 + "larger of the two sizes, max(|backprop|, |numerical|), not their sum.");
-        addApart(mistakes, answer, 100 * answer, "that is the relative error in per cent; give it as a fraction, "
+        Mistake.addTo(mistakes, answer, 100 * answer, "that is the relative error in per cent; give it as a fraction, "
                 + "without the factor 100.");
-        addApart(mistakes, answer, larger / difference, "the fraction is upside down: the difference goes on top.");
-        addApart(mistakes, answer, Math.abs(backprop - central) / Math.max(Math.abs(backprop), Math.abs(central)),
+        Mistake.addTo(mistakes, answer, larger / difference, "the fraction is upside down: the difference goes on top.");
+        Mistake.addTo(mistakes, answer, Math.abs(backprop - central) / Math.max(Math.abs(backprop), Math.abs(central)),
                 "that is the central difference's relative error; this one asks for the forward difference's, "
                         + "(E(" + parameter + " + h) − E(" + parameter + ")) / h.");
         String id = "relative error " + parameter;
@@ -128,15 +128,15 @@ final class NumericExercises {
         GradientDescent.withLearningRate(rate).step(stepped, sample);
         double actual = stepped.forward(sample).totalError();
         List<Mistake> mistakes = new ArrayList<>();
-        addApart(mistakes, answer, (1 - rate * a) * error, "the model's factor is squared: E is ½a(w − w*)², and "
+        Mistake.addTo(mistakes, answer, (1 - rate * a) * error, "the model's factor is squared: E is ½a(w − w*)², and "
                 + "each step multiplies w − w* by (1 − ηa).");
-        addApart(mistakes, answer, factor, "that is the factor (1 − ηa)² alone; multiply it by E_total where the "
+        Mistake.addTo(mistakes, answer, factor, "that is the factor (1 − ηa)² alone; multiply it by E_total where the "
                 + "step starts.");
-        addApart(mistakes, answer, Math.pow(1 - a, 2) * error, "η is missing: the step is η times the slope, so "
+        Mistake.addTo(mistakes, answer, Math.pow(1 - a, 2) * error, "η is missing: the step is η times the slope, so "
                 + "the factor is (1 − ηa)².");
-        addApart(mistakes, answer, (1 - Math.pow(rate * a, 2)) * error, "(1 − ηa)² = 1 − 2ηa + (ηa)², not "
+        Mistake.addTo(mistakes, answer, (1 - Math.pow(rate * a, 2)) * error, "(1 − ηa)² = 1 − 2ηa + (ηa)², not "
                 + "1 − (ηa)²: square the whole bracket.");
-        addApart(mistakes, answer, actual, "that is the error the network really has after the step; the "
+        Mistake.addTo(mistakes, answer, actual, "that is the error the network really has after the step; the "
                 + "question asks what the one-dimensional model predicts, from a and E_total at the start.");
         return Exercises.of(List.of(new Exercise("model E after one step", "E_total after one step of η = " + rate
                 + " from the starting weights, as the one-dimensional model predicts it, with a the curvature at the "
@@ -165,23 +165,6 @@ final class NumericExercises {
             squares += Math.pow(pass.get("dE/d" + p), 2);
         }
         return squares / (2 * forward.totalError());
-    }
-
-    /**
-     * Adds the mistake of {@code value} to {@code kept} when it is finite and does not agree to 6
-     * digits with the answer or with a mistake already kept: then it tells its own story on this
-     * network. Where two mistakes give the same value, the first is kept.
-     */
-    static void addApart(List<Mistake> kept, double answer, double value, String diagnosis) {
-        if (!Double.isFinite(value) || Exercise.agree(value, answer, 6)) {
-            return;
-        }
-        for (Mistake mistake : kept) {
-            if (Exercise.agree(value, mistake.value(), 6) || Exercise.agree(mistake.value(), value, 6)) {
-                return;
-            }
-        }
-        kept.add(new Mistake(value, diagnosis));
     }
 
     /** {@code name} with its first letter upper case, to end a variable's name: w1 → W1. */

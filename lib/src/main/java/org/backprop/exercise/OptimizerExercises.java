@@ -98,14 +98,10 @@ final class OptimizerExercises {
                         + "Take g₁ at the point the first step reached, w₁ = w₀ + v₁."),
                 new Mistake(v2, "that is v₂, the second step alone; add it to b₁."),
                 new Mistake(path[2][0], "that is a, the first weight; the question asks for b, the second.")));
-        if (Double.isFinite(up2)) {
-            mistakes.add(new Mistake(up2, "the sign: v ← μ·v − η·g steps against the gradient."));
-        }
-        if (Double.isFinite(mean2)) {
-            mistakes.add(new Mistake(mean2, "that is momentum as a running mean of gradients, v ← μ·v + (1 − μ)·g "
+        Mistake.addTo(mistakes, path[2][1], up2, "the sign: v ← μ·v − η·g steps against the gradient.");
+        Mistake.addTo(mistakes, path[2][1], mean2, "that is momentum as a running mean of gradients, v ← μ·v + (1 − μ)·g "
                     + "and w ← w − η·v, like Adam's m. The heavy ball of the table adds up the steps themselves: "
-                    + "v ← μ·v − η·g, w ← w + v."));
-        }
+                + "v ← μ·v − η·g, w ← w + v.");
         String id = "b after 2 momentum steps";
         return Exercises.of(List.of(new Exercise(id, "b after two steps of momentum (v ← μ·v − η·g, w ← w + v, "
                 + "v = 0 at the start) from (a, b) = (" + start[0] + ", " + start[1] + ") with η = " + eta

@@ -216,6 +216,23 @@ class ExercisesTest {
     }
 
     @Test
+    void aCatalogueKeepsOnlySlipsACheckCanTellApart() {
+        List<Mistake> mistakes = new java.util.ArrayList<>();
+        Mistake.addTo(mistakes, 1.0, 2.0, "doubled.");
+        Mistake.addTo(mistakes, 1.0, 2.0000001, "added to itself.");
+        Mistake.addTo(mistakes, 1.0, 1.0000001, "the answer, to 6 digits.");
+        Mistake.addTo(mistakes, 1.0, Double.POSITIVE_INFINITY, "divided by 0.");
+        Mistake.addTo(mistakes, 1.0, Double.NaN, "0/0.");
+        Mistake.addTo(mistakes, 1.0, -1.0, "the sign.");
+        assertEquals(List.of(new Mistake(2.0, "doubled. Or: added to itself."), new Mistake(-1.0, "the sign.")),
+                mistakes);
+        Exercise softmax = Exercises.softmaxCrossEntropy(new double[] {800, 0, 0}, new double[] {0.7, 0.2, 0.1}, 1)
+                .get("dC/dnet_o2");
+        assertTrue(softmax.mistakes().stream().noneMatch(m -> m.diagnosis().startsWith("that is ∂C/∂out_o2")),
+                "−target/out is no slip a student can make where out rounds to 0");
+    }
+
+    @Test
     void anExerciseNeedsItsParts() {
         assertEquals("id must be a non-blank text, but was null", assertThrows(IllegalArgumentException.class,
                 () -> new Exercise(null, "q", 1, List.of(), "h", "s")).getMessage());
