@@ -221,7 +221,8 @@ public final class Exercises {
      * a the curvature along the gradient there (see {@link #stableRate}). The mistakes: the square
      * left out, the factor alone, η left out, 1 − (ηa)², and the error the step really gives. The
      * same needs as {@link #stableRate}; the solution's variables are {@code linear} (the network),
-     * {@code sample}, the notebook's {@code curvature} helper and {@code exercises}.
+     * {@code sample}, {@code bouncing} (the rate), the notebook's {@code curvature} helper and
+     * {@code exercises}.
      */
     public static Exercises modelStep(Network network, Sample sample, double rate) {
         return NumericExercises.modelStep(network, sample, rate);

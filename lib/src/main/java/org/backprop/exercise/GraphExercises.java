@@ -85,7 +85,8 @@ final class GraphExercises {
         List<Mistake> mistakes = new ArrayList<>();
         if (paths.size() > 1) {
             for (List<Wire> path : paths) {
-                Mistake.addTo(mistakes, answer, product(path, null, 0), "only one of the " + paths.size() + " paths from "
+                Mistake.addTo(mistakes, answer, product(path, null, 0),
+                        "only one of the " + paths.size() + " paths from "
                         + input.name() + " to " + output.name() + ": the gradient adds every path.");
             }
         }
@@ -107,20 +108,24 @@ final class GraphExercises {
                 if (otherInput == in) {
                     continue;
                 }
-                Mistake.addTo(mistakes, answer, sum(paths, wire, in.value()), "the multiply gate " + gateText + " hands each "
+                Mistake.addTo(mistakes, answer, sum(paths, wire, in.value()),
+                        "the multiply gate " + gateText + " hands each "
                         + "input the gradient times the other input: " + describe(graph, in) + " receives it times "
                         + describe(graph, otherInput) + ", not times its own value.");
-                Mistake.addTo(mistakes, answer, sum(paths, wire, 1), "the multiply gate " + gateText + " passed the gradient "
+                Mistake.addTo(mistakes, answer, sum(paths, wire, 1),
+                        "the multiply gate " + gateText + " passed the gradient "
                         + "on unchanged, as an add gate does; it multiplies it by its other input, "
                         + describe(graph, otherInput) + ".");
             } else if (gate.operation().equals("max")) {
                 Node larger = gate.inputs().get(gate.localDerivatives()[0] == 1 ? 0 : 1);
                 if (wire.local() == 0) {
-                    Mistake.addTo(mistakes, answer, sum(paths, wire, 1), "the max gate " + gateText + " routes the whole "
+                    Mistake.addTo(mistakes, answer, sum(paths, wire, 1),
+                            "the max gate " + gateText + " routes the whole "
                             + "gradient to its larger input, " + describe(graph, larger) + "; " + describe(graph, in)
                             + ", the smaller, receives nothing.");
                 } else {
-                    Mistake.addTo(mistakes, answer, sum(paths, wire, 0), "the max gate " + gateText + " routes the whole "
+                    Mistake.addTo(mistakes, answer, sum(paths, wire, 0),
+                            "the max gate " + gateText + " routes the whole "
                             + "gradient to its larger input, and that is " + describe(graph, in) + ".");
                 }
             }

@@ -145,8 +145,7 @@ final class NumericExercises {
                 """
                 double aAtStart = curvature(linear.backward(linear.forward(sample)));
                 double startError = linear.forward(sample).totalError();
-                exercises.check("model E after one step", Math.pow(1 - %s * aAtStart, 2) * startError)"""
-                        .formatted(rate))));
+                exercises.check("model E after one step", Math.pow(1 - bouncing * aAtStart, 2) * startError)""")));
     }
 
     /**
