@@ -89,6 +89,30 @@ public final class Exercises {
         return byId.containsKey(known(id)) ? byId.get(id).solution() : shapesById.get(id).solution();
     }
 
+    /**
+     * These exercises and those of {@code more}, for a notebook whose exercises come from several
+     * factories: {@code exercises = exercises.and(Exercises.stableRate(pass))} keeps the hints and
+     * solutions of the cells above. An exercise of {@code more} replaces one of the same name, so
+     * that a cell can be run again.
+     */
+    public Exercises and(Exercises more) {
+        if (more == null) {
+            throw new IllegalArgumentException("more must be the exercises to add, but was null");
+        }
+        Map<String, Exercise> numbers = new LinkedHashMap<>(byId);
+        numbers.putAll(more.byId);
+        Map<String, ShapeExercise> shapes = new LinkedHashMap<>(shapesById);
+        shapes.putAll(more.shapesById);
+        for (String id : more.ids) {
+            if (more.byId.containsKey(id)) {
+                shapes.remove(id);
+            } else {
+                numbers.remove(id);
+            }
+        }
+        return new Exercises(List.copyOf(numbers.values()), List.copyOf(shapes.values()));
+    }
+
     /** The shape exercise named {@code id}, for tests. */
     ShapeExercise shapesOf(String id) {
         return shapesById.get(known(id));

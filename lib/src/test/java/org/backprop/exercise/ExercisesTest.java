@@ -233,6 +233,23 @@ class ExercisesTest {
     }
 
     @Test
+    void exercisesOfSeveralFactoriesGoTogetherAndACellCanRunAgain() {
+        Exercises outputLayer = Exercises.outputLayer(backward, descent);
+        Exercises both = outputLayer.and(Exercises.biases(backward, descent));
+        assertEquals(List.of("dE/dw6", "new w6", "dE/db1", "new b2"), List.copyOf(both.ids()));
+        assertEquals(Verdict.HELP, both.hint("dE/dw6").verdict(), "the first factory's hints stay");
+        Exercises again = both.and(Exercises.biases(backward, descent));
+        assertEquals(both.ids(), again.ids(), "running the second cell again replaces its exercises");
+        Exercises shapes = Exercises.shapes(Network.withInputs(3).layer(4, Activation.SIGMOID)
+                .layer(2, Activation.SIGMOID).build(), 2);
+        assertEquals(List.of("dE/dw6", "new w6", "shapes in BP2", "shapes for a batch"),
+                List.copyOf(outputLayer.and(shapes).ids()));
+        assertEquals(List.of("dE/dw6", "new w6"), List.copyOf(outputLayer.ids()), "and makes a new object");
+        assertEquals("more must be the exercises to add, but was null",
+                assertThrows(IllegalArgumentException.class, () -> outputLayer.and(null)).getMessage());
+    }
+
+    @Test
     void anExerciseNeedsItsParts() {
         assertEquals("id must be a non-blank text, but was null", assertThrows(IllegalArgumentException.class,
                 () -> new Exercise(null, "q", 1, List.of(), "h", "s")).getMessage());
