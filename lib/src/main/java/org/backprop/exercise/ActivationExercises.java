@@ -20,24 +20,25 @@ final class ActivationExercises {
         }
         double out = f.apply(net);
         double slope = f.derivative(net, out);
-        List<Mistake> candidates = new ArrayList<>(List.of(
-                new Mistake(out, "that is out = " + f + "(net) itself; its slope ∂out/∂net is asked."),
-                new Mistake(f.derivative(out, f.apply(out)), f + " was applied twice: the slope is taken at net, "
-                        + "not at out = " + f + "(net).")));
-        if (f == Activation.TANH) {
-            candidates.add(new Mistake(out * (1 - out), "out(1 − out) is the sigmoid's slope; tanh′ = 1 − out²."));
-            candidates.add(new Mistake(1 - net * net, "written with net: tanh′(net) = 1 − tanh²(net) = 1 − out²."));
-            candidates.add(new Mistake(1 - out, "the square is missing: tanh′ = 1 − out²."));
-        } else if (f == Activation.SIGMOID) {
-            candidates.add(new Mistake(1 - out * out, "1 − out² is tanh's slope; σ′ = out(1 − out)."));
-            candidates.add(new Mistake(net * (1 - net), "written with net: σ′(net) = σ(net)(1 − σ(net)) = "
-                    + "out(1 − out)."));
-        }
         List<Mistake> mistakes = new ArrayList<>();
-        for (Mistake mistake : candidates) {   // at some net a mistake gives the right slope: it is none there
-            if (!Exercise.agree(mistake.value(), slope, 12)) {
-                mistakes.add(mistake);
-            }
+        Mistake.addTo(mistakes, slope, out, "that is out = " + f + "(net) itself; its slope ∂out/∂net is asked.");
+        Mistake.addTo(mistakes, slope, f.derivative(out, f.apply(out)), f + " was applied twice: the slope is taken "
+                + "at net, not at out = " + f + "(net).");
+        double sigmoidOut = Activation.SIGMOID.apply(net);
+        if (f == Activation.TANH) {
+            Mistake.addTo(mistakes, slope, out * (1 - out), "out(1 − out) is the sigmoid's slope; tanh′ = 1 − out².");
+            Mistake.addTo(mistakes, slope, 1 - net * net, "written with net: tanh′(net) = 1 − tanh²(net) = 1 − out².");
+            Mistake.addTo(mistakes, slope, 1 - out, "the square is missing: tanh′ = 1 − out².");
+            Mistake.addTo(mistakes, slope, 1 - sigmoidOut * sigmoidOut, "that out is the sigmoid's, σ(net); a tanh "
+                    + "neuron's out is tanh(net).");
+            Mistake.addTo(mistakes, slope, sigmoidOut * (1 - sigmoidOut), "that is the sigmoid neuron's slope at "
+                    + "this net, σ′(net); a tanh neuron's is 1 − tanh²(net).");
+        } else if (f == Activation.SIGMOID) {
+            Mistake.addTo(mistakes, slope, 1 - out * out, "1 − out² is tanh's slope; σ′ = out(1 − out).");
+            Mistake.addTo(mistakes, slope, net * (1 - net), "written with net: σ′(net) = σ(net)(1 − σ(net)) = "
+                    + "out(1 − out).");
+            Mistake.addTo(mistakes, slope, 1 - Math.pow(Math.tanh(net), 2), "that is the tanh neuron's slope at "
+                    + "this net; a sigmoid neuron's is σ(net)(1 − σ(net)).");
         }
         String id = f + " slope";
         String formula = f == Activation.TANH ? "1 - out * out" : f == Activation.SIGMOID ? "out * (1 - out)"
@@ -83,6 +84,12 @@ final class ActivationExercises {
         Mistake.addTo(mistakes, answer, meanSlopes[n - 1] / product, "the delta of the last hidden "
                 + "layer, " + n + ", carries that layer's own slope as well: the slopes of all " + n + " hidden layers "
                 + "count.");
+        double mean = 0;
+        for (double slope : meanSlopes) {
+            mean += slope / n;
+        }
+        Mistake.addTo(mistakes, answer, Math.pow(mean, -n), "one slope for all layers: the layers' mean slopes "
+                + "differ, so multiply each layer's own.");
         String id = "shrink by the slopes";
         return Exercises.of(List.of(new Exercise(id, "how many times smaller the mean slopes f′ of the " + n
                 + " sigmoid hidden layers alone make the delta between the output layer and layer 1; a number",

@@ -53,6 +53,8 @@ final class ClassifierExercises {
                 + "as squared error does; with cross-entropy, softmax's Jacobian cancels the loss's 1/out and leaves "
                 + "δ = out − target.");
         Mistake.addTo(mistakes, delta, y, "the target is missing: δ = out − target.");
+        Mistake.addTo(mistakes, delta, y - 1, "that is δ for the one-hot target \"class " + o + "\"; this target "
+                + "gives " + o + " the probability " + t + ": δ = out − target.");
         Exercise dCdnet = new Exercise("dC/dnet_" + o, "δ_" + o + " = ∂C/∂net_" + o + " for softmax outputs and "
                 + "cross-entropy C = −Σ target·ln out, with these net inputs and this target; a number", delta,
                 mistakes,

@@ -16,7 +16,9 @@ import org.backprop.view.Feedback.Verdict;
  * digits (adding the same terms in another order is no error); a known mistake when it agrees
  * with that mistake's value to 12, or to 6 (so intermediate values typed in from an output are
  * still recognised) where the mistake is not itself within 6 digits of the answer; rounded when,
- * rounded to 3–11 significant digits, it is the answer so rounded. A mistake that gives the
+ * rounded to 3–11 significant digits, it is the answer so rounded (told to keep full precision
+ * when it has fewer than 12 significant digits itself, as a number typed from an output has; else
+ * told that its expression differs). A mistake that gives the
  * right answer for this network to 12 digits (two equal weights, say) is never diagnosed.
  */
 public final class Exercise {
@@ -27,7 +29,7 @@ public final class Exercise {
      */
     static final double PLACEHOLDER = Double.longBitsToDouble(0x7ff8_0000_0bac_c0deL);
 
-    private static final int RIGHT_DIGITS = 12;
+    static final int RIGHT_DIGITS = 12;
     private static final int MISTAKE_DIGITS = 6;
     private static final int FEWEST_DIGITS = 3;
 
@@ -111,11 +113,16 @@ public final class Exercise {
                 return wrong(mistake.diagnosis());
             }
         }
+        // a value with few digits was typed (or rounded); one with a double's full 16 or 17 was computed
+        boolean typed = BigDecimal.valueOf(given).stripTrailingZeros().precision() < RIGHT_DIGITS;
         for (int digits = RIGHT_DIGITS - 1; digits >= FEWEST_DIGITS; digits--) {
             MathContext rounding = new MathContext(digits);
             if (new BigDecimal(given).round(rounding).compareTo(new BigDecimal(answer).round(rounding)) == 0) {
-                return wrong(String.format(Locale.ROOT, "correct to %d significant digits only: keep full "
-                        + "precision (use the variables, not numbers typed from an output).", digits));
+                return wrong(typed ? String.format(Locale.ROOT, "correct to %d significant digits only: keep full "
+                        + "precision (use the variables, not numbers typed from an output).", digits)
+                        : String.format(Locale.ROOT, "close, but not the same: it agrees with the answer to %d "
+                        + "significant digits only, so the expression differs somewhere (a term, a factor, an "
+                        + "order of steps). Hint: %s", digits, hint));
             }
         }
         return wrong("not a known mistake either. Hint: " + hint);

@@ -61,16 +61,24 @@ public final class Exercises {
         return exercise;
     }
 
-    /** The verdict on the answer to exercise {@code id} (see {@link Exercise#check}). */
+    /**
+     * The verdict on the answer to exercise {@code id} (see {@link Exercise#check}). An {@code id}
+     * these exercises do not have gets a box that lists theirs, not an exception, so that a page
+     * run again after a change to its network (which can rename its weights) runs on.
+     */
     public Feedback check(String id, double answer) {
-        return get(id).check(answer);
+        return id != null && !ids.contains(id) ? unknown(id) : get(id).check(answer);
     }
 
     /**
      * The verdict on the shapes answering exercise {@code id}: right when every matrix asked has
-     * its shape, else the first wrong one's diagnosis.
+     * its shape, else the first wrong one's diagnosis; for an {@code id} these exercises do not
+     * have, as {@link #check(String, double)}.
      */
     public Feedback check(String id, Shapes answer) {
+        if (id != null && !ids.contains(id)) {
+            return unknown(id);
+        }
         ShapeExercise exercise = shapesOf(id);
         if (exercise == null) {
             throw new IllegalArgumentException("id must name an exercise whose answer is shapes, but '" + id
@@ -116,6 +124,13 @@ public final class Exercises {
     /** The shape exercise named {@code id}, for tests. */
     ShapeExercise shapesOf(String id) {
         return shapesById.get(known(id));
+    }
+
+    /** The box for a check of an exercise these are not. */
+    private Feedback unknown(String id) {
+        return Feedback.of(Feedback.Verdict.HELP, id + ": not an exercise of this page as it is now", List.of(
+                "Its exercises are " + ids + ". They are named after the network's weights and neurons, so a "
+                        + "change to the network can rename them: check one of these names instead."));
     }
 
     /** {@code id}, when it names one of these exercises. */

@@ -19,7 +19,7 @@ final class GraphExercises {
         return Exercises.of(List.of(forking(output, input)));
     }
 
-    /** ∂output/∂input, where the mistakes are the paths one by one and the sign. */
+    /** ∂output/∂input, where the one-path mistakes tell of micrograd's += at the fork. */
     private static Exercise forking(Node output, Node input) {
         if (output == null || input == null) {
             throw new IllegalArgumentException((output == null ? "output" : "input") + " must not be null");
@@ -29,27 +29,9 @@ final class GraphExercises {
             throw new IllegalArgumentException("input must be a node that " + output.name() + " depends on, but "
                     + input.name() + " is not in its graph");
         }
-        List<List<Wire>> wires = new ArrayList<>();
-        collectWires(output, input, new ArrayList<>(), wires);
-        List<Double> paths = wires.stream().map(path -> product(path, null, 0)).toList();
-        String d = "∂" + output.name() + "/∂" + input.name();
-        double answer = gradients.of(input);
-        List<Mistake> mistakes = new ArrayList<>();
-        if (paths.size() > 1) {
-            for (double path : paths) {
-                mistakes.add(new Mistake(path, "only one of the " + paths.size() + " paths from " + input.name()
-                        + " to " + output.name() + ". " + input.name() + " feeds more than one gate, and the gradient "
-                        + "adds every path: multiply the local derivatives along each path, then add the paths (an "
-                        + "= where micrograd has += at the fork gives one path only)."));
-            }
-        }
-        mistakes.add(new Mistake(-answer, "the sign: multiply the local derivatives as they are."));
-        Exercise exercise = new Exercise("d" + output.name() + "/d" + input.name(), d + " at these values, by the "
-                + "chain rule through every gate; a number", answer, mistakes, "start at " + output.name() + " with "
-                + "1 and walk back to " + input.name() + ": an add gate passes the gradient on, a multiply gate "
-                + "multiplies it by the other input, a max gate routes it to the larger input.",
-                solution(output, input, wires));
-        return exercise;
+        return slips(output, input, gradients.of(input), input.name() + " feeds more than one gate, and the "
+                + "gradient adds every path: multiply the local derivatives along each path, then add the paths (an "
+                + "= where micrograd has += at the fork gives one path only).");
     }
 
     /** The exercises of {@link Exercises#circuit(Node, Node, Node)}: those of {@code input}, then {@code other}'s. */
@@ -67,27 +49,26 @@ final class GraphExercises {
             throw new IllegalArgumentException("other must be a node that " + output.name() + " depends on, but "
                     + other.name() + " is not in its graph");
         }
-        Exercise exercise = gateSlips(output, other, gradients.of(other));
+        Exercise exercise = slips(output, other, gradients.of(other), "the gradient adds every path.");
         return Exercises.of(List.of(first, exercise));
     }
 
     /**
-     * ∂output/∂input with these mistakes: one path alone where there are several; a gate's rule
-     * misapplied, a multiply gate handing an input its own value or the gradient unchanged, a max
-     * gate routing to the wrong input or to both; the sign. Each slip is applied at one gate
-     * wherever the paths pass it; slips that agree to 6 digits (those a check tells apart) share
-     * one mistake, and one that gives the answer is left out.
+     * ∂output/∂input with these mistakes: one path alone where there are several ({@code addPaths}
+     * says why that is wrong); a gate's rule misapplied, a multiply gate handing an input its own
+     * value or the gradient unchanged, a max gate routing to the wrong input or to both; the sign.
+     * Each slip is applied at one gate wherever the paths pass it; slips that give one number share
+     * one mistake, and one that gives the answer is left out ({@link Mistake#addTo}).
      */
-    private static Exercise gateSlips(Node output, Node input, double answer) {
+    private static Exercise slips(Node output, Node input, double answer, String addPaths) {
         Graph graph = output.graph();
         List<List<Wire>> paths = new ArrayList<>();
         collectWires(output, input, new ArrayList<>(), paths);
         List<Mistake> mistakes = new ArrayList<>();
         if (paths.size() > 1) {
             for (List<Wire> path : paths) {
-                Mistake.addTo(mistakes, answer, product(path, null, 0),
-                        "only one of the " + paths.size() + " paths from "
-                        + input.name() + " to " + output.name() + ": the gradient adds every path.");
+                Mistake.addTo(mistakes, answer, product(path, null, 0), "only one of the " + paths.size()
+                        + " paths from " + input.name() + " to " + output.name() + ": " + addPaths);
             }
         }
         // the gates nearest the input first: there a rule is applied with the least to keep track of

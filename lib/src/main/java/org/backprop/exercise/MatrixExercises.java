@@ -88,7 +88,10 @@ final class MatrixExercises {
                 List.of(new Matrix(out, here, samples, "a neuron's outputs go in a row, " + perSample,
                                 List.of(new Wrong(samples, here, "rows and columns swapped: a row per neuron, "
                                                 + perSample),
-                                        new Wrong(here, 1, "that is one sample's column; the batch has " + perSample))),
+                                        new Wrong(here, 1, "that is one sample's column; the batch has " + perSample),
+                                        new Wrong(network.size(l - 1), samples, "that is Out" + sup(l - 1) + "'s shape, "
+                                                + "the layer below; Out" + sl + " has a row per neuron of layer " + l
+                                                + "."))),
                         new Matrix(deltaAbove, above, samples, "a row per neuron of layer " + (l + 1) + ", "
                                 + perSample,
                                 List.of(new Wrong(samples, above, "rows and columns swapped: a row per neuron, "

@@ -24,17 +24,18 @@ public record Mistake(double value, String diagnosis) {
     /**
      * Adds the slip that gives {@code value} to {@code mistakes}, the catalogue of an exercise
      * whose answer is {@code answer}: not when {@code value} is not finite (the slip cannot be
-     * made on this network) or agrees with the answer to 6 significant digits (no check could tell
-     * them apart); where it agrees so with a mistake already listed, that one's diagnosis gains
-     * this one's after "Or:", for the same number can come from either slip.
+     * made on this network) or is the answer (to the 12 significant digits a check takes as
+     * right); where it is the value of a mistake already listed, that one's diagnosis gains this
+     * one's after "Or:", for the same number can come from either slip.
      */
     static void addTo(List<Mistake> mistakes, double answer, double value, String diagnosis) {
-        if (!Double.isFinite(value) || Exercise.agree(value, answer, 6)) {
+        if (!Double.isFinite(value) || Exercise.agree(value, answer, Exercise.RIGHT_DIGITS)) {
             return;
         }
         for (int m = 0; m < mistakes.size(); m++) {
             Mistake mistake = mistakes.get(m);
-            if (Exercise.agree(value, mistake.value(), 6) || Exercise.agree(mistake.value(), value, 6)) {
+            if (Exercise.agree(value, mistake.value(), Exercise.RIGHT_DIGITS)
+                    || Exercise.agree(mistake.value(), value, Exercise.RIGHT_DIGITS)) {
                 if (!mistake.diagnosis().contains(diagnosis)) {
                     mistakes.set(m, new Mistake(mistake.value(), mistake.diagnosis() + " Or: " + diagnosis));
                 }

@@ -41,9 +41,12 @@ final class NumericExercises {
                                 + "2h apart: divide by 2h."),
                         new Mistake((down - up) / (2 * h), "the sign: E(" + parameter + " + h) comes first."),
                         new Mistake((up - at) / (2 * h), "the second nudge started from the first: set " + parameter
-                                + " − h on a fresh copy of the network (or restore " + parameter + " first).")),
-                "E(" + parameter + " + h) is network.copy().set(\"" + parameter + "\", " + parameter + " + h)"
-                        + ".forward(sample).totalError(); the same for − h.",
+                                + " − h on a fresh copy of the network (or restore " + parameter + " first)."),
+                        new Mistake((up - down) / 2 * h, "/ 2 * h divides by 2, then multiplies by h (Java works "
+                                + "from left to right): write / (2 * h).")),
+                "with double " + parameter + " = network.get(\"" + parameter + "\"), E(" + parameter + " + h) is "
+                        + "network.copy().set(\"" + parameter + "\", " + parameter + " + h).forward(sample).totalError(); "
+                        + "the same for − h.",
                 """
                 double %1$s = network.get("%1$s");
                 double up = network.copy().set("%1$s", %1$s + h).forward(sample).totalError();

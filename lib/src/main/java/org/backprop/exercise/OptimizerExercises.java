@@ -41,10 +41,12 @@ final class OptimizerExercises {
                         + "√v̂ + ε."),
                 new Mistake(old - mHat / (Math.sqrt(vHat) + epsilon), "the learning rate η = " + eta
                         + " is missing.")));
-        if (vHat + epsilon != 0) {
-            mistakes.add(new Mistake(old - eta * mHat / (vHat + epsilon), "the square root of v̂ is missing: "
-                    + "v̂ is a mean of squared gradients, √v̂ their size."));
-        }
+        Mistake.addTo(mistakes, step.updated(), old - eta * mHat / (vHat + epsilon), "the square root of v̂ is "
+                + "missing: v̂ is a mean of squared gradients, √v̂ their size.");
+        Mistake.addTo(mistakes, step.updated(), old - eta * mHat / Math.sqrt(vHat), "ε is left out: it moves the "
+                + "step in a late digit only, but the answer is w − η·m̂/(√v̂ + ε).");
+        Mistake.addTo(mistakes, step.updated(), old - eta * mHat / Math.sqrt(vHat + epsilon), "ε went inside the "
+                + "root: it is added to √v̂, w − η·m̂/(√v̂ + ε).");
         Exercise exercise = new Exercise(id, parameter + " after Adam's first step (t = 1, m = v = 0) with η = "
                 + eta + ", β1 = " + beta1 + ", β2 = " + beta2 + ", ε = " + epsilon + "; a number", step.updated(),
                 mistakes, "m = β1·0 + (1 − β1)·g and v = β2·0 + (1 − β2)·g²; divide them by 1 − β1¹ and 1 − β2¹, "
@@ -112,7 +114,8 @@ final class OptimizerExercises {
                 double v1 = -%1$s * g0[1];   // v starts at 0
                 double b1 = start[1] + v1;
                 double[] g1 = slope.apply(new double[] {start[0] - %1$s * g0[0], b1});
-                double b2 = b1 + %2$s * v1 - %1$s * g1[1];
+                double v2 = %2$s * v1 - %1$s * g1[1];
+                double b2 = b1 + v2;
                 exercises.check("%3$s", b2)""".formatted(eta, mu, id))));
     }
 

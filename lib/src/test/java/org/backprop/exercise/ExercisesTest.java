@@ -167,8 +167,20 @@ class ExercisesTest {
                 + "step divided by zero or overflowed."));
         assertTrue(exercises.check("dE/dw6", 42).toText().endsWith("What went wrong: not a known mistake either. "
                 + "Hint: write net_o1 out as a sum: which term holds w6, and what does w6 multiply there?"));
+        assertEquals("? dE/dw5: not an exercise of this page as it is now\n  Its exercises are [dE/dw6, new w6]. They "
+                + "are named after the network's weights and neurons, so a change to the network can rename them: "
+                + "check one of these names instead.", exercises.check("dE/dw5", 1).toText(),
+                "a box, not an exception: a page run again after a change to its network runs on");
         assertEquals("id must name one of this notebook's exercises, [dE/dw6, new w6], but was 'dE/dw5'",
-                assertThrows(IllegalArgumentException.class, () -> exercises.check("dE/dw5", 1)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> exercises.hint("dE/dw5")).getMessage());
+        assertEquals("id must name one of this notebook's exercises, [dE/dw6, new w6], but was null",
+                assertThrows(IllegalArgumentException.class, () -> exercises.check(null, 1)).getMessage());
+        assertTrue(exercises.check("dE/dw6", 0.0826676).toText().endsWith("What went wrong: correct to 6 "
+                + "significant digits only: keep full precision (use the variables, not numbers typed from an "
+                + "output)."), "a typed number");
+        assertTrue(exercises.check("dE/dw6", exercises.get("dE/dw6").answer() * (1 + 1e-7)).toText().contains(
+                "What went wrong: close, but not the same: it agrees with the answer to 6 significant digits only, "
+                        + "so the expression differs somewhere"), "a computed number");
         assertEquals("id must name one of this notebook's exercises, [dE/dw6, new w6], but was null",
                 assertThrows(IllegalArgumentException.class, () -> exercises.hint(null)).getMessage());
         assertEquals("backward must not be null",
@@ -219,13 +231,14 @@ class ExercisesTest {
     void aCatalogueKeepsOnlySlipsACheckCanTellApart() {
         List<Mistake> mistakes = new java.util.ArrayList<>();
         Mistake.addTo(mistakes, 1.0, 2.0, "doubled.");
-        Mistake.addTo(mistakes, 1.0, 2.0000001, "added to itself.");
-        Mistake.addTo(mistakes, 1.0, 1.0000001, "the answer, to 6 digits.");
+        Mistake.addTo(mistakes, 1.0, 2.0, "added to itself.");
+        Mistake.addTo(mistakes, 1.0, 1.0 + 1e-13, "the answer, to 12 digits.");
         Mistake.addTo(mistakes, 1.0, Double.POSITIVE_INFINITY, "divided by 0.");
         Mistake.addTo(mistakes, 1.0, Double.NaN, "0/0.");
         Mistake.addTo(mistakes, 1.0, -1.0, "the sign.");
-        assertEquals(List.of(new Mistake(2.0, "doubled. Or: added to itself."), new Mistake(-1.0, "the sign.")),
-                mistakes);
+        Mistake.addTo(mistakes, 1.0, 1.0000001, "ε left out: close, yet told apart when given exactly.");
+        assertEquals(List.of(new Mistake(2.0, "doubled. Or: added to itself."), new Mistake(-1.0, "the sign."),
+                new Mistake(1.0000001, "ε left out: close, yet told apart when given exactly.")), mistakes);
         Exercise softmax = Exercises.softmaxCrossEntropy(new double[] {800, 0, 0}, new double[] {0.7, 0.2, 0.1}, 1)
                 .get("dC/dnet_o2");
         assertTrue(softmax.mistakes().stream().noneMatch(m -> m.diagnosis().startsWith("that is ∂C/∂out_o2")),
@@ -438,8 +451,11 @@ class ExercisesTest {
     void theSlopesShrinkTheDeltaByOneOverTheirProduct() {
         Exercise shrink = Exercises.vanishingDelta(SIGMOID_SLOPES).get("shrink by the slopes");
         assertEquals(1284, shrink.answer(), 0.5, "notebook 09's 1 / (product of the mean slopes)");
-        assertEquals(5, shrink.mistakes().size());
+        assertEquals(6, shrink.mistakes().size());
         assertTrue(shrink.check(1024).toText().contains("the bound from the sigmoid's ceiling"));
+        double mean = java.util.Arrays.stream(SIGMOID_SLOPES).average().orElseThrow();
+        assertTrue(shrink.check(1 / Math.pow(mean, SIGMOID_SLOPES.length)).toText().endsWith("one slope for all "
+                + "layers: the layers' mean slopes differ, so multiply each layer's own."));
         assertEquals(3, Exercises.vanishingDelta(new double[] {0.25, 0.25}).get("shrink by the slopes").mistakes()
                 .size(), "at the ceiling 4ⁿ is the answer; without either layer, one mistake");
         assertEquals("meanSlopes must hold sigmoid slopes, above 0 and at most ¼, but meanSlopes[1] = 0.9",
@@ -470,7 +486,11 @@ class ExercisesTest {
     void aCircuitsGradientAddsItsPathsAndTheSolutionWritesThemOut() {
         Exercise exercise = forkingCircuit().get("df/dx");
         assertEquals(8, exercise.answer());
-        assertEquals(List.of(6.0, 2.0, -8.0), exercise.mistakes().stream().map(Mistake::value).toList());
+        assertEquals(List.of(6.0, 2.0, 4.0, 32.0, -8.0), exercise.mistakes().stream().map(Mistake::value).toList(),
+                "each path alone, the × 2 gate passing the gradient on unchanged or times its own input, the sign");
+        assertTrue(exercise.check(4).toText().endsWith("the multiply gate f = (x × y + max(x, z)) × 2 passed the "
+                + "gradient on unchanged, as an add gate does; it multiplies it by its other input, 2."),
+                exercise.check(4).toText());
         assertEquals("""
                 // one product of local derivatives per path from x to f, from f down
                 double path1 = 2.0 * 1.0 * 3.0;
