@@ -118,8 +118,9 @@ final class MazurExercises {
                         new Mistake(-rate * gradient, "that is the step alone: add it to the old " + w + "."),
                         new Mistake(old - rate * backward.get("dE/d" + s.names.weight(s.L, 0, 0)), "the gradient of "
                                 + s.names.weight(s.L, 0, 0) + " was used; each weight moves by its own gradient.")),
-                "new " + w + " = " + w + " − η · ∂E_total/∂" + w + "; read " + w + " with network.get(\"" + w
-                        + "\") and the gradient with backward.get(\"dE/d" + w + "\").",
+                "gradient descent steps against the gradient: w⁺ = w − η · ∂E_total/∂w, for " + w + ". Its "
+                        + "gradient is the one the cell above computed (the backward pass holds it as \"dE/d" + w
+                        + "\").",
                 """
                 double new_%1$s = network.get("%1$s") - descent.learningRate() * backward.get("dE/d%1$s");
                 exercises.check("new %1$s", new_%1$s)""".formatted(w));
@@ -143,6 +144,8 @@ final class MazurExercises {
         double input = s.forward.get("out_" + i1);
         double gradient = backward.get("dE/d" + w);
         double back = gradient / (slope * input);
+        // σ′ applied to out instead of net: σ applied once too often
+        double slopeOfOut = Activation.SIGMOID.derivative(s.out(s.h2), Activation.SIGMOID.apply(s.out(s.h2)));
         String bothPaths = ": " + s.h2 + " feeds both outputs, so ∂E_total/∂out_" + s.h2 + " = δ_" + s.o1 + "·" + wo1
                 + " + δ_" + s.o2 + "·" + wo2 + ".";
         Exercise dEdw = new Exercise("dE/d" + w, "∂E_total/∂" + w + " = ∂E_total/∂out_" + s.h2 + " · ∂out_"
@@ -164,6 +167,8 @@ final class MazurExercises {
                                 + s.h2 + "'s: out_" + s.h2 + "(1 − out_" + s.h2 + "), not " + s.h1 + "'s."),
                         new Mistake(back * input, "the middle factor, ∂out_" + s.h2 + "/∂net_" + s.h2 + " = out_"
                                 + s.h2 + "(1 − out_" + s.h2 + "), is missing."),
+                        new Mistake(back * slopeOfOut * input, "σ′ was applied to out_" + s.h2 + ": σ′(net) = "
+                                + "σ(net)(1 − σ(net)) = out(1 − out) already, so σ′(out) applies σ once too often."),
                         new Mistake(-gradient, "the sign: δ_" + s.o1 + " and δ_" + s.o2 + " carry the −1 of "
                                 + "∂E/∂out; take them from the backward pass as they are.")),
                 "first ∂E_total/∂out_" + s.h2 + ": one term per output neuron, δ of that output times the weight "
@@ -180,19 +185,26 @@ final class MazurExercises {
         double old = s.weight(1, 1, 0);
         double layered = (d1 * descent.updated(backward, wo1) + d2 * descent.updated(backward, wo2)) * slope * input;
         String w1 = s.names.weight(1, 0, 0);
+        String w4 = s.names.weight(1, 1, 1);
+        double answer = descent.updated(backward, w);
+        List<Mistake> mistakes = new ArrayList<>();
+        Mistake.addTo(mistakes, answer, old - rate * layered, "that is the layer-by-layer rule: its gradient was "
+                + "taken with the revised " + wo1 + " and " + wo2 + ". The text's method takes every gradient at the "
+                + "old weights, then moves them all.");
+        Mistake.addTo(mistakes, answer, old + rate * gradient, "the sign of the step: new " + w + " = " + w
+                + " − η · ∂E_total/∂" + w + ".");
+        Mistake.addTo(mistakes, answer, old - gradient, "the learning rate η = " + rate + " is missing.");
+        Mistake.addTo(mistakes, answer, -rate * gradient, "that is the step alone: add it to the old " + w + ".");
+        Mistake.addTo(mistakes, answer, old - rate * backward.get("dE/d" + w1), "the gradient of " + w1
+                + " was used; each weight moves by its own gradient.");
+        // in Mazur's network i2 = 2·i1 and η = 0.5: the same number as η left out
+        Mistake.addTo(mistakes, answer, old - rate * backward.get("dE/d" + w4), "the gradient of " + w4
+                + ", the other weight into " + s.h2 + ", was used; each weight moves by its own gradient.");
         Exercise update = new Exercise("new " + w, "the new " + w + " after one round of the text's method with η = "
-                + rate + ", a number", descent.updated(backward, w), List.of(
-                        new Mistake(old - rate * layered, "that is the layer-by-layer rule: its gradient was taken "
-                                + "with the revised " + wo1 + " and " + wo2 + ". The text's method takes every gradient "
-                                + "at the old weights, then moves them all."),
-                        new Mistake(old + rate * gradient, "the sign of the step: new " + w + " = " + w
-                                + " − η · ∂E_total/∂" + w + "."),
-                        new Mistake(old - gradient, "the learning rate η = " + rate + " is missing."),
-                        new Mistake(-rate * gradient, "that is the step alone: add it to the old " + w + "."),
-                        new Mistake(old - rate * backward.get("dE/d" + w1), "the gradient of " + w1 + " was used; "
-                                + "each weight moves by its own gradient.")),
-                "the same update as for the output weights: new " + w + " = " + w + " − η · ∂E_total/∂" + w
-                        + ", with the gradient of the old weights, backward.get(\"dE/d" + w + "\").",
+                + rate + ", a number", answer, mistakes,
+                "the same update as for the output weights, w⁺ = w − η · ∂E_total/∂w, with the gradient taken at "
+                        + "the old weights: the one the cell above computed (the backward pass holds it as \"dE/d"
+                        + w + "\").",
                 """
                 double new_%1$s = network.get("%1$s") - descent.learningRate() * backward.get("dE/d%1$s");
                 exercises.check("new %1$s", new_%1$s)""".formatted(w));
@@ -392,7 +404,8 @@ final class MazurExercises {
             deltas.append(j == 0 ? "" : "\n        + ").append("backward.get(\"delta_").append(names.neuron(1, j))
                     .append("\")");
         }
-        String feeds = b + " feeds all " + neurons + " hidden neurons, so its gradient adds their deltas: " + sum + ".";
+        String feeds = b + " feeds " + all(neurons) + " hidden neurons, so its gradient adds their deltas: " + sum
+                + ".";
         Exercise dEdb = new Exercise("dE/d" + b, "∂E_total/∂" + b + ", the gradient of the bias shared by the hidden "
                 + "layer, a number", gradient, List.of(
                         new Mistake(backward.get("delta_" + names.neuron(1, 0)), "only " + first + ". " + feeds),
@@ -431,7 +444,7 @@ final class MazurExercises {
                         new Mistake(old, "that is " + b + " before the round: with updatingBiases() a bias moves like "
                                 + "a weight, by −η · ∂E_total/∂" + b + "."),
                         new Mistake(old - rate * backward.get("delta_" + first), "only δ_" + first + " was used; "
-                                + b + " feeds all " + neurons + " output neurons, so its gradient adds their deltas."),
+                                + b + " feeds " + all(neurons) + " output neurons, so its gradient adds their deltas."),
                         new Mistake(old - rate * gradient / neurons, "the mean of the deltas: a shared bias adds its "
                                 + "paths."),
                         new Mistake(old + rate * gradient, "the sign of the step: new " + b + " = " + b
@@ -445,6 +458,11 @@ final class MazurExercises {
                 double new_%1$s = network.get("%1$s")
                         - learning.learningRate() * (%2$s);
                 exercises.check("new %1$s", new_%1$s)""".formatted(b, deltas));
+    }
+
+    /** "both" for 2 neurons, else "all n". */
+    private static String all(int neurons) {
+        return neurons == 2 ? "both" : "all " + neurons;
     }
 
     /** A network's shape for messages, e.g. "2 inputs; 2 sigmoid, shared bias; 2 sigmoid, shared bias; squared error". */

@@ -352,6 +352,38 @@ class ExercisesTest {
     }
 
     @Test
+    void theHiddenLayersSlipsIncludeSigmaTwiceAndNameBothWaysToTheSameNumber() {
+        Exercises hidden = Exercises.hiddenLayer(backward, descent);
+        double sigmaOfOut = 1 / (1 + Math.exp(-backward.forward().get("out_h2")));
+        double dEdout = backward.get("delta_o1") * mazur.network().get("w6")
+                + backward.get("delta_o2") * mazur.network().get("w8");
+        assertTrue(hidden.check("dE/dw3", dEdout * sigmaOfOut * (1 - sigmaOfOut) * 0.05).toText()
+                .endsWith("What went wrong: σ′ was applied to out_h2: σ′(net) = σ(net)(1 − σ(net)) = out(1 − out) "
+                        + "already, so σ′(out) applies σ once too often."));
+        String w4Used = hidden.check("new w3", mazur.network().get("w3") - 0.5 * backward.get("dE/dw4")).toText();
+        assertTrue(w4Used.endsWith("What went wrong: the learning rate η = 0.5 is missing. Or: the gradient of w4, "
+                + "the other weight into h2, was used; each weight moves by its own gradient."), w4Used);
+        assertTrue(hidden.hint("new w3").toText().contains("w⁺ = w − η · ∂E_total/∂w"));
+        assertTrue(!hidden.hint("new w3").toText().contains("network.get"), "no full expression in the hint");
+        assertTrue(!Exercises.outputLayer(backward, descent).hint("new w6").toText().contains("network.get"));
+        assertEveryMistakeIsItself(hidden);
+    }
+
+    @Test
+    void aSharedBiasOfTwoNeuronsFeedsBoth() {
+        Exercises biases = Exercises.biases(backward, descent);
+        assertTrue(biases.check("dE/db1", backward.get("delta_h1")).toText().endsWith("What went wrong: only δ_h1. "
+                + "b1 feeds both hidden neurons, so its gradient adds their deltas: δ_h1 + δ_h2."));
+        assertTrue(biases.check("new b2", 0.6 - 0.5 * backward.get("delta_o1")).toText().contains("b2 feeds both "
+                + "output neurons"));
+        Network wider = Network.withInputs(2).layer(3, Activation.SIGMOID, Bias.SHARED)
+                .layer(2, Activation.SIGMOID, Bias.SHARED).randomized(3);
+        BackwardPass three = wider.backward(wider.forward(mazur.sample()));
+        assertTrue(Exercises.biases(three, descent).check("dE/db1", three.get("delta_h1")).toText()
+                .contains("b1 feeds all 3 hidden neurons"));
+    }
+
+    @Test
     void softmaxDeltaIsOutMinusTargetAndNeedsAProbabilityTarget() {
         double[] net = {2.0, 1.0, 0.1};
         Exercise delta = Exercises.softmaxCrossEntropy(net, new double[] {0.7, 0.2, 0.1}, 0).get("dC/dnet_o1");
