@@ -118,8 +118,9 @@ final class MazurExercises {
                         new Mistake(-rate * gradient, "that is the step alone: add it to the old " + w + "."),
                         new Mistake(old - rate * backward.get("dE/d" + s.names.weight(s.L, 0, 0)), "the gradient of "
                                 + s.names.weight(s.L, 0, 0) + " was used; each weight moves by its own gradient.")),
-                "new " + w + " = " + w + " − η · ∂E_total/∂" + w + "; read " + w + " with network.get(\"" + w
-                        + "\") and the gradient with backward.get(\"dE/d" + w + "\").",
+                "gradient descent steps against the gradient: w⁺ = w − η · ∂E_total/∂w, for " + w + ". Its "
+                        + "gradient is the one the cell above computed (the backward pass holds it as \"dE/d" + w
+                        + "\").",
                 """
                 double new_%1$s = network.get("%1$s") - descent.learningRate() * backward.get("dE/d%1$s");
                 exercises.check("new %1$s", new_%1$s)""".formatted(w));
@@ -143,6 +144,8 @@ final class MazurExercises {
         double input = s.forward.get("out_" + i1);
         double gradient = backward.get("dE/d" + w);
         double back = gradient / (slope * input);
+        // σ′ applied to out instead of net: σ applied once too often
+        double slopeOfOut = Activation.SIGMOID.derivative(s.out(s.h2), Activation.SIGMOID.apply(s.out(s.h2)));
         String bothPaths = ": " + s.h2 + " feeds both outputs, so ∂E_total/∂out_" + s.h2 + " = δ_" + s.o1 + "·" + wo1
                 + " + δ_" + s.o2 + "·" + wo2 + ".";
         Exercise dEdw = new Exercise("dE/d" + w, "∂E_total/∂" + w + " = ∂E_total/∂out_" + s.h2 + " · ∂out_"
@@ -164,6 +167,8 @@ final class MazurExercises {
                                 + s.h2 + "'s: out_" + s.h2 + "(1 − out_" + s.h2 + "), not " + s.h1 + "'s."),
                         new Mistake(back * input, "the middle factor, ∂out_" + s.h2 + "/∂net_" + s.h2 + " = out_"
                                 + s.h2 + "(1 − out_" + s.h2 + "), is missing."),
+                        new Mistake(back * slopeOfOut * input, "σ′ was applied to out_" + s.h2 + ": σ′(net) = "
+                                + "σ(net)(1 − σ(net)) = out(1 − out) already, so σ′(out) applies σ once too often."),
                         new Mistake(-gradient, "the sign: δ_" + s.o1 + " and δ_" + s.o2 + " carry the −1 of "
                                 + "∂E/∂out; take them from the backward pass as they are.")),
                 "first ∂E_total/∂out_" + s.h2 + ": one term per output neuron, δ of that output times the weight "
@@ -180,26 +185,37 @@ final class MazurExercises {
         double old = s.weight(1, 1, 0);
         double layered = (d1 * descent.updated(backward, wo1) + d2 * descent.updated(backward, wo2)) * slope * input;
         String w1 = s.names.weight(1, 0, 0);
+        String w4 = s.names.weight(1, 1, 1);
+        double answer = descent.updated(backward, w);
+        List<Mistake> mistakes = new ArrayList<>();
+        Mistake.addTo(mistakes, answer, old - rate * layered, "that is the layer-by-layer rule: its gradient was "
+                + "taken with the revised " + wo1 + " and " + wo2 + ". The text's method takes every gradient at the "
+                + "old weights, then moves them all.");
+        Mistake.addTo(mistakes, answer, old + rate * gradient, "the sign of the step: new " + w + " = " + w
+                + " − η · ∂E_total/∂" + w + ".");
+        Mistake.addTo(mistakes, answer, old - gradient, "the learning rate η = " + rate + " is missing.");
+        Mistake.addTo(mistakes, answer, -rate * gradient, "that is the step alone: add it to the old " + w + ".");
+        Mistake.addTo(mistakes, answer, old - rate * backward.get("dE/d" + w1), "the gradient of " + w1
+                + " was used; each weight moves by its own gradient.");
+        // in Mazur's network i2 = 2·i1 and η = 0.5: the same number as η left out
+        Mistake.addTo(mistakes, answer, old - rate * backward.get("dE/d" + w4), "the gradient of " + w4
+                + ", the other weight into " + s.h2 + ", was used; each weight moves by its own gradient.");
         Exercise update = new Exercise("new " + w, "the new " + w + " after one round of the text's method with η = "
-                + rate + ", a number", descent.updated(backward, w), List.of(
-                        new Mistake(old - rate * layered, "that is the layer-by-layer rule: its gradient was taken "
-                                + "with the revised " + wo1 + " and " + wo2 + ". The text's method takes every gradient "
-                                + "at the old weights, then moves them all."),
-                        new Mistake(old + rate * gradient, "the sign of the step: new " + w + " = " + w
-                                + " − η · ∂E_total/∂" + w + "."),
-                        new Mistake(old - gradient, "the learning rate η = " + rate + " is missing."),
-                        new Mistake(-rate * gradient, "that is the step alone: add it to the old " + w + "."),
-                        new Mistake(old - rate * backward.get("dE/d" + w1), "the gradient of " + w1 + " was used; "
-                                + "each weight moves by its own gradient.")),
-                "the same update as for the output weights: new " + w + " = " + w + " − η · ∂E_total/∂" + w
-                        + ", with the gradient of the old weights, backward.get(\"dE/d" + w + "\").",
+                + rate + ", a number", answer, mistakes,
+                "the same update as for the output weights, w⁺ = w − η · ∂E_total/∂w, with the gradient taken at "
+                        + "the old weights: the one the cell above computed (the backward pass holds it as \"dE/d"
+                        + w + "\").",
                 """
                 double new_%1$s = network.get("%1$s") - descent.learningRate() * backward.get("dE/d%1$s");
                 exercises.check("new %1$s", new_%1$s)""".formatted(w));
         return Exercises.of(List.of(dEdw, update));
     }
 
-    /** The exercises of {@link Exercises#firstRound}, with their mistakes. */
+    /**
+     * The exercises of {@link Exercises#firstRound}, with their mistakes. The round moves what
+     * {@code descent} moves: the weights, and the biases too where it updates them; so do the
+     * solutions and the slips.
+     */
     static Exercises firstRound(Network start, Sample sample, GradientDescent descent) {
         if (start == null || sample == null || descent == null) {
             throw new IllegalArgumentException((start == null ? "start" : sample == null ? "sample" : "descent")
@@ -207,84 +223,160 @@ final class MazurExercises {
         }
         Network after = start.copy();
         descent.step(after, sample);
+        double answer = after.forward(sample).totalError();
         BackwardPass gradients = start.backward(start.forward(sample));
         double rate = descent.learningRate();
         Names names = start.names();
+        Moved moved = Moved.by(descent, names);
         int outputLayer = start.depth();
         Network plus = start.copy();
         Network withoutRate = start.copy();
         Network outputOnly = start.copy();
-        for (String w : names.weightNames()) {
-            double g = gradients.get("dE/d" + w);
-            plus.set(w, start.get(w) + rate * g);
-            withoutRate.set(w, start.get(w) - g);
-            if (names.weight(w).layer() == outputLayer) {
-                outputOnly.set(w, start.get(w) - rate * g);
-            }
+        Network hiddenOnly = start.copy();
+        for (String p : moved.names()) {
+            double g = gradients.get("dE/d" + p);
+            plus.set(p, start.get(p) + rate * g);
+            withoutRate.set(p, start.get(p) - g);
+            (names.parameterOf(p).layer() == outputLayer ? outputOnly : hiddenOnly).set(p, start.get(p) - rate * g);
         }
-        Network layered = start.copy();
-        descent.withRule(UpdateRule.LAYER_BY_LAYER).step(layered, sample);
-        List<Mistake> mistakes = new ArrayList<>(List.of(
-                new Mistake(start.forward(sample).totalError(), "that is E_total before the round; update every "
-                        + "weight, then run the forward pass again."),
-                new Mistake(plus.forward(sample).totalError(), "the sign of the step: w − η·∂E_total/∂w."),
-                new Mistake(withoutRate.forward(sample).totalError(), "the learning rate η = " + rate + " is missing."),
-                new Mistake(outputOnly.forward(sample).totalError(), "only the output layer's weights moved; a round "
-                        + "moves the hidden layer's too."),
-                new Mistake(layered.forward(sample).totalError(), "the hidden layer's gradients were taken with the "
-                        + "revised output weights; the text's round takes every gradient at the old weights first.")));
-        if (!descent.updatesBiases()) {
-            Network withBiases = start.copy();
-            descent.updatingBiases().step(withBiases, sample);
-            mistakes.add(new Mistake(withBiases.forward(sample).totalError(), "the biases moved too; this "
-                    + "descent leaves them where they are, as the post does."));
+        String hidden = outputLayer == 2 ? "the hidden layer's" : "the hidden layers'";
+        List<Mistake> mistakes = new ArrayList<>();
+        Mistake.addTo(mistakes, answer, start.forward(sample).totalError(), "that is E_total before the round; move "
+                + "every " + moved.each() + ", then run the forward pass again.");
+        Mistake.addTo(mistakes, answer, plus.forward(sample).totalError(), "the sign of the step: w − η·∂E_total/∂w.");
+        Mistake.addTo(mistakes, answer, withoutRate.forward(sample).totalError(), "the learning rate η = " + rate
+                + " is missing.");
+        Mistake.addTo(mistakes, answer, error(moved.otherwise(descent), start, sample, 1), moved.slip());
+        Mistake.addTo(mistakes, answer, outputOnly.forward(sample).totalError(), "only the output layer's "
+                + moved.all() + " moved; a round moves " + hidden + " too.");
+        if (outputLayer > 1) {
+            // moves the error by a few millionths only: agrees with E_total before the round to 6 digits
+            Mistake.addTo(mistakes, answer, hiddenOnly.forward(sample).totalError(), "only " + hidden + " "
+                    + moved.all() + " moved; a round moves the output layer's too.");
         }
+        addLayered(mistakes, answer, error(descent.withRule(UpdateRule.LAYER_BY_LAYER), start, sample, 1),
+                "the hidden layer's gradients were taken with the revised output weights; the text's round takes "
+                        + "every gradient at the old weights first.");
         String id = "E_total after one round";
         Exercise oneRound = new Exercise(id, "E_total after one round of the text's method with η = " + rate
-                + ", the weights moved by hand; a number", after.forward(sample).totalError(), mistakes,
-                "take every gradient from one backward pass at the start, move each weight by −η·∂E_total/∂w on a "
-                        + "copy of the network, then run the forward pass.",
+                + ", the " + moved.all() + " moved by hand; a number", answer, mistakes,
+                "take every gradient from one backward pass at the start, move each " + moved.each() + " by "
+                        + "−η times its gradient, on a copy of the network, then run the forward pass.",
                 """
                 Network after = start.copy();
                 BackwardPass gradients = start.backward(start.forward(sample));
-                for (String w : start.names().weightNames()) {
-                    after.set(w, start.get(w) - descent.learningRate() * gradients.get("dE/d" + w));
+                for (String %2$s : start.names().%3$s()) {%4$s
+                    after.set(%2$s, start.get(%2$s) - descent.learningRate() * gradients.get("dE/d" + %2$s));
                 }
-                exercises.check("%s", after.forward(sample).totalError())""".formatted(id));
+                exercises.check("%1$s", after.forward(sample).totalError())"""
+                        .formatted(id, moved.variable(), moved.method(), moved.comment()));
         return Exercises.of(List.of(oneRound, secondRound(start, sample, descent, after, gradients)));
     }
 
     /** E_total after two rounds: the second one's gradients are taken at the weights the first left. */
     private static Exercise secondRound(Network start, Sample sample, GradientDescent descent, Network afterOne,
                                         BackwardPass first) {
-        Network afterTwo = afterOne.copy();
-        descent.step(afterTwo, sample);
-        Network afterThree = afterTwo.copy();
-        descent.step(afterThree, sample);
+        double answer = error(descent, start, sample, 2);
+        Moved moved = Moved.by(descent, start.names());
         Network reused = start.copy();
-        for (String w : start.names().weightNames()) {
-            reused.set(w, start.get(w) - 2 * descent.learningRate() * first.get("dE/d" + w));
+        for (String p : moved.names()) {
+            reused.set(p, start.get(p) - 2 * descent.learningRate() * first.get("dE/d" + p));
         }
+        List<Mistake> mistakes = new ArrayList<>();
+        Mistake.addTo(mistakes, answer, afterOne.forward(sample).totalError(), "that is E_total after one round; the "
+                + "second round starts from the " + moved.all() + " the first one left.");
+        Mistake.addTo(mistakes, answer, reused.forward(sample).totalError(), "the second round reused the first "
+                + "round's gradients. Each round runs its own forward and backward pass, at the " + moved.all()
+                + " it starts from.");
+        Mistake.addTo(mistakes, answer, error(descent, start, sample, 3), "that is E_total after three rounds: "
+                + "count the rounds, not the forward passes.");
+        Mistake.addTo(mistakes, answer, error(moved.otherwise(descent), start, sample, 2), moved.slip());
+        addLayered(mistakes, answer, error(descent.withRule(UpdateRule.LAYER_BY_LAYER), start, sample, 2),
+                "those are two layer-by-layer rounds: the hidden layer's gradients were taken with the revised "
+                        + "output weights. Each of the text's rounds takes every gradient at the " + moved.all()
+                        + " it starts from, then moves them all.");
         String id = "E_total after two rounds";
         return new Exercise(id, "E_total after two rounds of the text's method with η = " + descent.learningRate()
-                + "; a number", afterTwo.forward(sample).totalError(), List.of(
-                        new Mistake(afterOne.forward(sample).totalError(), "that is E_total after one round; the "
-                                + "second round starts from the weights the first one left."),
-                        new Mistake(reused.forward(sample).totalError(), "the second round reused the first "
-                                + "round's gradients. Each round runs its own forward and backward pass, at the "
-                                + "weights it starts from."),
-                        new Mistake(afterThree.forward(sample).totalError(), "that is E_total after three rounds: "
-                                + "count the rounds, not the forward passes.")),
+                + "; a number", answer, mistakes,
                 "repeat the whole round twice — forward pass, backward pass, update — on one copy of start.",
                 """
                 Network twice = start.copy();
                 for (int round = 1; round <= 2; round++) {
                     BackwardPass gradients = twice.backward(twice.forward(sample));
-                    for (String w : twice.names().weightNames()) {
-                        twice.set(w, twice.get(w) - descent.learningRate() * gradients.get("dE/d" + w));
+                    for (String %2$s : twice.names().%3$s()) {%4$s
+                        twice.set(%2$s, twice.get(%2$s) - descent.learningRate() * gradients.get("dE/d" + %2$s));
                     }
                 }
-                exercises.check("%s", twice.forward(sample).totalError())""".formatted(id));
+                exercises.check("%1$s", twice.forward(sample).totalError())"""
+                        .formatted(id, moved.variable(), moved.method(), moved.comment()));
+    }
+
+    /** E_total after {@code rounds} of {@code descent}'s steps from a copy of {@code start}. */
+    private static double error(GradientDescent descent, Network start, Sample sample, int rounds) {
+        Network network = start.copy();
+        for (int round = 0; round < rounds; round++) {
+            descent.step(network, sample);
+        }
+        return network.forward(sample).totalError();
+    }
+
+    /**
+     * Adds the layer-by-layer rule's slip, last: by {@link Mistake#addTo}, and also where it agrees
+     * with the answer to 6 digits, as in Mazur's network, so long as not to 12: a check tells it
+     * apart given in full, as a student's code gives it.
+     */
+    private static void addLayered(List<Mistake> mistakes, double answer, double value, String diagnosis) {
+        if (Exercise.agree(value, answer, 6) && !Exercise.agree(value, answer, 12)
+                && !Exercise.agree(answer, value, 12)) {
+            mistakes.add(new Mistake(value, diagnosis));
+        } else {
+            Mistake.addTo(mistakes, answer, value, diagnosis);
+        }
+    }
+
+    /** What a round of 04 moves: the weights, or the weights and the biases where descent updates them. */
+    private record Moved(boolean biases, Names network) {
+
+        static Moved by(GradientDescent descent, Names names) {
+            return new Moved(descent.updatesBiases(), names);
+        }
+
+        List<String> names() {
+            return biases ? network.parameterNames() : network.weightNames();
+        }
+
+        String method() {
+            return biases ? "parameterNames" : "weightNames";
+        }
+
+        String variable() {
+            return biases ? "p" : "w";
+        }
+
+        String comment() {
+            return biases ? "   // the weights and the biases" : "";
+        }
+
+        String each() {
+            return biases ? "weight and bias" : "weight";
+        }
+
+        String all() {
+            return biases ? "weights and biases" : "weights";
+        }
+
+        /** The descent whose round moves the biases where this one does not, and the other way round. */
+        GradientDescent otherwise(GradientDescent descent) {
+            return biases ? descent.freezingBiases() : descent.updatingBiases();
+        }
+
+        /** What the other descent's round did wrong. */
+        String slip() {
+            return biases ? "the biases did not move: this descent updates them (updatingBiases()), by "
+                    + "b − η·∂E_total/∂b like a weight; loop over parameterNames(), not weightNames()."
+                    : "the biases moved too; this descent leaves them where they are, as the post does: loop over "
+                    + "weightNames(), not parameterNames().";
+        }
     }
 
     /** The exercises of {@link Exercises#biases}, with their mistakes. */
@@ -312,7 +404,8 @@ final class MazurExercises {
             deltas.append(j == 0 ? "" : "\n        + ").append("backward.get(\"delta_").append(names.neuron(1, j))
                     .append("\")");
         }
-        String feeds = b + " feeds all " + neurons + " hidden neurons, so its gradient adds their deltas: " + sum + ".";
+        String feeds = b + " feeds " + all(neurons) + " hidden neurons, so its gradient adds their deltas: " + sum
+                + ".";
         Exercise dEdb = new Exercise("dE/d" + b, "∂E_total/∂" + b + ", the gradient of the bias shared by the hidden "
                 + "layer, a number", gradient, List.of(
                         new Mistake(backward.get("delta_" + names.neuron(1, 0)), "only " + first + ". " + feeds),
@@ -351,7 +444,7 @@ final class MazurExercises {
                         new Mistake(old, "that is " + b + " before the round: with updatingBiases() a bias moves like "
                                 + "a weight, by −η · ∂E_total/∂" + b + "."),
                         new Mistake(old - rate * backward.get("delta_" + first), "only δ_" + first + " was used; "
-                                + b + " feeds all " + neurons + " output neurons, so its gradient adds their deltas."),
+                                + b + " feeds " + all(neurons) + " output neurons, so its gradient adds their deltas."),
                         new Mistake(old - rate * gradient / neurons, "the mean of the deltas: a shared bias adds its "
                                 + "paths."),
                         new Mistake(old + rate * gradient, "the sign of the step: new " + b + " = " + b
@@ -365,6 +458,11 @@ final class MazurExercises {
                 double new_%1$s = network.get("%1$s")
                         - learning.learningRate() * (%2$s);
                 exercises.check("new %1$s", new_%1$s)""".formatted(b, deltas));
+    }
+
+    /** "both" for 2 neurons, else "all n". */
+    private static String all(int neurons) {
+        return neurons == 2 ? "both" : "all " + neurons;
     }
 
     /** A network's shape for messages, e.g. "2 inputs; 2 sigmoid, shared bias; 2 sigmoid, shared bias; squared error". */

@@ -292,6 +292,110 @@ class ExercisesTest {
                 exercises.check("dE/db1", dE_db1)""", exercises.get("dE/db1").solutionCode());
     }
 
+    /** Each mistake of {@code exercises} is diagnosed as itself, and the answer passes. */
+    private static void assertEveryMistakeIsItself(Exercises exercises) {
+        for (String id : exercises.ids()) {
+            Exercise exercise = exercises.get(id);
+            assertEquals(Verdict.CORRECT, exercises.check(id, exercise.answer()).verdict(), id);
+            for (Mistake mistake : exercise.mistakes()) {
+                assertTrue(exercises.check(id, mistake.value()).toText().endsWith("What went wrong: "
+                        + mistake.diagnosis()), id + ": " + mistake.diagnosis());
+            }
+        }
+    }
+
+    /** E_total after {@code rounds} rounds as 04's solutions compute them, over {@code parameters}' names. */
+    private static double byHand(Network start, Sample sample, GradientDescent descent, int rounds,
+                                 java.util.function.Function<Network, List<String>> parameters) {
+        Network network = start.copy();
+        for (int round = 1; round <= rounds; round++) {
+            BackwardPass gradients = network.backward(network.forward(sample));
+            for (String p : parameters.apply(network)) {
+                network.set(p, network.get(p) - descent.learningRate() * gradients.get("dE/d" + p));
+            }
+        }
+        return network.forward(sample).totalError();
+    }
+
+    @Test
+    void aRoundWhoseDescentMovesTheBiasesMovesThemInTheSolutionAndTheSlips() {
+        GradientDescent learning = descent.updatingBiases();   // 04's Try it 2
+        Exercises rounds = Exercises.firstRound(mazur.network(), mazur.sample(), learning);
+        String one = "E_total after one round", two = "E_total after two rounds";
+        assertEquals(Verdict.CORRECT, rounds.check(one, byHand(mazur.network(), mazur.sample(), learning, 1,
+                n -> n.names().parameterNames())).verdict(), "the solution's loop over the parameters");
+        assertEquals(Verdict.CORRECT, rounds.check(two, byHand(mazur.network(), mazur.sample(), learning, 2,
+                n -> n.names().parameterNames())).verdict());
+        assertTrue(rounds.get(one).solutionCode().contains("start.names().parameterNames()"));
+        assertTrue(rounds.get(two).solutionCode().contains("twice.names().parameterNames()"));
+        assertTrue(rounds.check(one, byHand(mazur.network(), mazur.sample(), learning, 1,
+                n -> n.names().weightNames())).toText().endsWith("What went wrong: the biases did not move: this "
+                + "descent updates them (updatingBiases()), by b − η·∂E_total/∂b like a weight; loop over "
+                + "parameterNames(), not weightNames()."), "not: only the output layer's weights moved");
+        assertTrue(rounds.check(two, byHand(mazur.network(), mazur.sample(), learning, 2,
+                n -> n.names().weightNames())).toText().contains("the biases did not move"));
+        assertTrue(rounds.get(one).mistakes().size() >= 6, rounds.get(one).mistakes().toString());
+        assertEveryMistakeIsItself(rounds);
+    }
+
+    @Test
+    void aFrozenRoundNamesTheHiddenLayerAloneAndLayerByLayerRounds() {
+        Network start = mazur.network();
+        Exercises rounds = Exercises.firstRound(start, mazur.sample(), descent);
+        assertTrue(rounds.get("E_total after one round").solutionCode().contains("start.names().weightNames()"));
+        Network hiddenOnly = start.copy();
+        BackwardPass gradients = start.backward(start.forward(mazur.sample()));
+        for (String w : List.of("w1", "w2", "w3", "w4")) {
+            hiddenOnly.set(w, start.get(w) - descent.learningRate() * gradients.get("dE/d" + w));
+        }
+        assertTrue(rounds.check("E_total after one round", hiddenOnly.forward(mazur.sample()).totalError()).toText()
+                .endsWith("Or: only the hidden layer's weights moved; a round moves the output layer's too."),
+                "a few millionths from E_total before the round: one mistake, two slips");
+        Network layered = start.copy();
+        GradientDescent layerByLayer = descent.withRule(org.backprop.nn.UpdateRule.LAYER_BY_LAYER);
+        layerByLayer.step(layered, mazur.sample());
+        layerByLayer.step(layered, mazur.sample());
+        assertTrue(rounds.check("E_total after two rounds", layered.forward(mazur.sample()).totalError()).toText()
+                .contains("What went wrong: those are two layer-by-layer rounds"), "within 6 digits, told exactly");
+        Network withBiases = start.copy();
+        descent.updatingBiases().step(withBiases, mazur.sample());
+        descent.updatingBiases().step(withBiases, mazur.sample());
+        assertTrue(rounds.check("E_total after two rounds", withBiases.forward(mazur.sample()).totalError())
+                .toText().contains("What went wrong: the biases moved too"));
+    }
+
+    @Test
+    void theHiddenLayersSlipsIncludeSigmaTwiceAndNameBothWaysToTheSameNumber() {
+        Exercises hidden = Exercises.hiddenLayer(backward, descent);
+        double sigmaOfOut = 1 / (1 + Math.exp(-backward.forward().get("out_h2")));
+        double dEdout = backward.get("delta_o1") * mazur.network().get("w6")
+                + backward.get("delta_o2") * mazur.network().get("w8");
+        assertTrue(hidden.check("dE/dw3", dEdout * sigmaOfOut * (1 - sigmaOfOut) * 0.05).toText()
+                .endsWith("What went wrong: σ′ was applied to out_h2: σ′(net) = σ(net)(1 − σ(net)) = out(1 − out) "
+                        + "already, so σ′(out) applies σ once too often."));
+        String w4Used = hidden.check("new w3", mazur.network().get("w3") - 0.5 * backward.get("dE/dw4")).toText();
+        assertTrue(w4Used.endsWith("What went wrong: the learning rate η = 0.5 is missing. Or: the gradient of w4, "
+                + "the other weight into h2, was used; each weight moves by its own gradient."), w4Used);
+        assertTrue(hidden.hint("new w3").toText().contains("w⁺ = w − η · ∂E_total/∂w"));
+        assertTrue(!hidden.hint("new w3").toText().contains("network.get"), "no full expression in the hint");
+        assertTrue(!Exercises.outputLayer(backward, descent).hint("new w6").toText().contains("network.get"));
+        assertEveryMistakeIsItself(hidden);
+    }
+
+    @Test
+    void aSharedBiasOfTwoNeuronsFeedsBoth() {
+        Exercises biases = Exercises.biases(backward, descent);
+        assertTrue(biases.check("dE/db1", backward.get("delta_h1")).toText().endsWith("What went wrong: only δ_h1. "
+                + "b1 feeds both hidden neurons, so its gradient adds their deltas: δ_h1 + δ_h2."));
+        assertTrue(biases.check("new b2", 0.6 - 0.5 * backward.get("delta_o1")).toText().contains("b2 feeds both "
+                + "output neurons"));
+        Network wider = Network.withInputs(2).layer(3, Activation.SIGMOID, Bias.SHARED)
+                .layer(2, Activation.SIGMOID, Bias.SHARED).randomized(3);
+        BackwardPass three = wider.backward(wider.forward(mazur.sample()));
+        assertTrue(Exercises.biases(three, descent).check("dE/db1", three.get("delta_h1")).toText()
+                .contains("b1 feeds all 3 hidden neurons"));
+    }
+
     @Test
     void softmaxDeltaIsOutMinusTargetAndNeedsAProbabilityTarget() {
         double[] net = {2.0, 1.0, 0.1};
