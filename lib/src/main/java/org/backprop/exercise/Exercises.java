@@ -193,11 +193,13 @@ public final class Exercises {
      * Notebook 04: E_total after one round of the text's method, the weights moved by hand from
      * the gradients of one backward pass at {@code start} (the answer is {@code descent}'s own
      * step), and after two rounds, the second taking its gradients where the first ended. The
-     * mistakes: no update, the sign, η left out, the output layer alone, layer by layer, and moved
-     * biases where {@code descent} freezes them; for two rounds, one round, the first round's
-     * gradients reused, three rounds. The solutions move the weights only, by plain gradient
-     * descent, as the post does; their variables are {@code start}, {@code sample},
-     * {@code descent} and {@code exercises}.
+     * mistakes: no update, the sign, η left out, the output or the hidden layer alone, layer by
+     * layer, and the biases moved against {@code descent}'s setting (moved where it freezes them,
+     * as the post does, or left where it updates them); for two rounds, one round, the first
+     * round's gradients reused, three rounds, two layer-by-layer rounds, the biases against the
+     * setting. The solutions move what {@code descent} moves (every parameter where it updates the
+     * biases, else the weights) by plain gradient descent; their variables are {@code start},
+     * {@code sample}, {@code descent} and {@code exercises}.
      */
     public static Exercises firstRound(Network start, Sample sample, GradientDescent descent) {
         return MazurExercises.firstRound(start, sample, descent);

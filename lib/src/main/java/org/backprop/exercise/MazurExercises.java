@@ -254,7 +254,7 @@ final class MazurExercises {
             Mistake.addTo(mistakes, answer, hiddenOnly.forward(sample).totalError(), "only " + hidden + " "
                     + moved.all() + " moved; a round moves the output layer's too.");
         }
-        addLayered(mistakes, answer, error(descent.withRule(UpdateRule.LAYER_BY_LAYER), start, sample, 1),
+        Mistake.addTo(mistakes, answer, error(descent.withRule(UpdateRule.LAYER_BY_LAYER), start, sample, 1),
                 "the hidden layer's gradients were taken with the revised output weights; the text's round takes "
                         + "every gradient at the old weights first.");
         String id = "E_total after one round";
@@ -291,7 +291,7 @@ final class MazurExercises {
         Mistake.addTo(mistakes, answer, error(descent, start, sample, 3), "that is E_total after three rounds: "
                 + "count the rounds, not the forward passes.");
         Mistake.addTo(mistakes, answer, error(moved.otherwise(descent), start, sample, 2), moved.slip());
-        addLayered(mistakes, answer, error(descent.withRule(UpdateRule.LAYER_BY_LAYER), start, sample, 2),
+        Mistake.addTo(mistakes, answer, error(descent.withRule(UpdateRule.LAYER_BY_LAYER), start, sample, 2),
                 "those are two layer-by-layer rounds: the hidden layer's gradients were taken with the revised "
                         + "output weights. Each of the text's rounds takes every gradient at the " + moved.all()
                         + " it starts from, then moves them all.");
@@ -318,20 +318,6 @@ final class MazurExercises {
             descent.step(network, sample);
         }
         return network.forward(sample).totalError();
-    }
-
-    /**
-     * Adds the layer-by-layer rule's slip, last: by {@link Mistake#addTo}, and also where it agrees
-     * with the answer to 6 digits, as in Mazur's network, so long as not to 12: a check tells it
-     * apart given in full, as a student's code gives it.
-     */
-    private static void addLayered(List<Mistake> mistakes, double answer, double value, String diagnosis) {
-        if (Exercise.agree(value, answer, 6) && !Exercise.agree(value, answer, 12)
-                && !Exercise.agree(answer, value, 12)) {
-            mistakes.add(new Mistake(value, diagnosis));
-        } else {
-            Mistake.addTo(mistakes, answer, value, diagnosis);
-        }
     }
 
     /** What a round of 04 moves: the weights, or the weights and the biases where descent updates them. */

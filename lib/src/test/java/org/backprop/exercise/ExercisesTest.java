@@ -349,8 +349,8 @@ class ExercisesTest {
             hiddenOnly.set(w, start.get(w) - descent.learningRate() * gradients.get("dE/d" + w));
         }
         assertTrue(rounds.check("E_total after one round", hiddenOnly.forward(mazur.sample()).totalError()).toText()
-                .endsWith("Or: only the hidden layer's weights moved; a round moves the output layer's too."),
-                "a few millionths from E_total before the round: one mistake, two slips");
+                .endsWith("What went wrong: only the hidden layer's weights moved; a round moves the output layer's "
+                        + "too."), "a few millionths from E_total before the round, told apart given in full");
         Network layered = start.copy();
         GradientDescent layerByLayer = descent.withRule(org.backprop.nn.UpdateRule.LAYER_BY_LAYER);
         layerByLayer.step(layered, mazur.sample());
