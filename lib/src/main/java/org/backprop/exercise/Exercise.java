@@ -2,7 +2,6 @@ package org.backprop.exercise;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.backprop.view.Feedback;
@@ -21,7 +20,7 @@ import org.backprop.view.Feedback.Verdict;
  * told that its expression differs). A mistake that gives the
  * right answer for this network to 12 digits (two equal weights, say) is never diagnosed.
  */
-public final class Exercise {
+public final class Exercise implements Question {
 
     /**
      * The placeholder an exercise cell starts with: a NaN with its own bit pattern, so that a
@@ -67,6 +66,7 @@ public final class Exercise {
     }
 
     /** The name a notebook checks it by. */
+    @Override
     public String id() {
         return id;
     }
@@ -88,10 +88,8 @@ public final class Exercise {
 
     /** The verdict on {@code given}: right, a known mistake, rounded, wrong, or not answered yet. */
     public Feedback check(double given) {
-        if (Double.doubleToRawLongBits(given) == Double.doubleToRawLongBits(PLACEHOLDER)) {
-            return Feedback.of(Verdict.NOT_YET, id + ": not answered yet",
-                    List.of("Replace each ___ with your expression, then run the cell.", "Asked: " + question + ".",
-                            "Hint: " + hint));
+        if (Question.placeholder(given)) {
+            return Question.notYet(id, "your expression", question, hint);
         }
         if (Double.isNaN(given)) {
             return wrong("the answer is NaN, not a number. Either a ___ placeholder is still in the "
@@ -129,16 +127,15 @@ public final class Exercise {
     }
 
     /** The hint, as a "?" box. */
+    @Override
     public Feedback hint() {
-        return Feedback.of(Verdict.HELP, id + ": hint", List.of("Asked: " + question + ".", hint));
+        return Question.hint(id, question, hint);
     }
 
     /** The solution as code and its value, as a "?" box. */
+    @Override
     public Feedback solution() {
-        List<String> lines = new ArrayList<>();
-        solution.lines().forEach(line -> lines.add("    " + line));
-        lines.add(id + " = " + answer);
-        return Feedback.of(Verdict.HELP, id + ": a solution", lines);
+        return Question.solution(id, solution, answer);
     }
 
     @Override
@@ -147,8 +144,7 @@ public final class Exercise {
     }
 
     private Feedback wrong(String diagnosis) {
-        return Feedback.of(Verdict.WRONG, id + ": not right yet",
-                List.of("Asked: " + question + ".", "What went wrong: " + diagnosis));
+        return Question.wrong(id, question, diagnosis);
     }
 
     /**

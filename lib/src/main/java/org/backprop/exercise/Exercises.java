@@ -1,8 +1,8 @@
 package org.backprop.exercise;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,26 +35,20 @@ public final class Exercises {
     /** The placeholder of an exercise cell: replace it with your expression. */
     public static final double ___ = Exercise.PLACEHOLDER;
 
-    private final Map<String, Exercise> byId = new LinkedHashMap<>();
-    private final Map<String, ShapeExercise> shapesById = new LinkedHashMap<>();
-    private final Set<String> ids = new LinkedHashSet<>();
+    private final Map<String, Question> byId = new LinkedHashMap<>();
 
-    private Exercises(List<Exercise> exercises, List<ShapeExercise> shapeExercises) {
-        exercises.forEach(exercise -> byId.put(exercise.id(), exercise));
-        shapeExercises.forEach(exercise -> shapesById.put(exercise.id(), exercise));
-        ids.addAll(byId.keySet());
-        ids.addAll(shapesById.keySet());
+    private Exercises(List<? extends Question> questions) {
+        questions.forEach(question -> byId.put(question.id(), question));
     }
 
     /** The exercises' names, in the notebook's order. */
     public Set<String> ids() {
-        return Collections.unmodifiableSet(ids);
+        return Collections.unmodifiableSet(byId.keySet());
     }
 
     /** The exercise named {@code id}, whose answer is a number. */
     public Exercise get(String id) {
-        Exercise exercise = byId.get(known(id));
-        if (exercise == null) {
+        if (!(byId.get(known(id)) instanceof Exercise exercise)) {
             throw new IllegalArgumentException("id must name an exercise whose answer is a number, but '" + id
                     + "' asks for shapes: check it with a Shapes");
         }
@@ -67,7 +61,7 @@ public final class Exercises {
      * run again after a change to its network (which can rename its weights) runs on.
      */
     public Feedback check(String id, double answer) {
-        return id != null && !ids.contains(id) ? unknown(id) : get(id).check(answer);
+        return id != null && !byId.containsKey(id) ? unknown(id) : get(id).check(answer);
     }
 
     /**
@@ -76,7 +70,7 @@ public final class Exercises {
      * have, as {@link #check(String, double)}.
      */
     public Feedback check(String id, Shapes answer) {
-        if (id != null && !ids.contains(id)) {
+        if (id != null && !byId.containsKey(id)) {
             return unknown(id);
         }
         ShapeExercise exercise = shapesOf(id);
@@ -89,12 +83,12 @@ public final class Exercises {
 
     /** The hint of exercise {@code id}. */
     public Feedback hint(String id) {
-        return byId.containsKey(known(id)) ? byId.get(id).hint() : shapesById.get(id).hint();
+        return byId.get(known(id)).hint();
     }
 
     /** A solution of exercise {@code id}, as code, with its value. */
     public Feedback solution(String id) {
-        return byId.containsKey(known(id)) ? byId.get(id).solution() : shapesById.get(id).solution();
+        return byId.get(known(id)).solution();
     }
 
     /**
@@ -107,36 +101,27 @@ public final class Exercises {
         if (more == null) {
             throw new IllegalArgumentException("more must be the exercises to add, but was null");
         }
-        Map<String, Exercise> numbers = new LinkedHashMap<>(byId);
-        numbers.putAll(more.byId);
-        Map<String, ShapeExercise> shapes = new LinkedHashMap<>(shapesById);
-        shapes.putAll(more.shapesById);
-        for (String id : more.ids) {
-            if (more.byId.containsKey(id)) {
-                shapes.remove(id);
-            } else {
-                numbers.remove(id);
-            }
-        }
-        return new Exercises(List.copyOf(numbers.values()), List.copyOf(shapes.values()));
+        Map<String, Question> both = new LinkedHashMap<>(byId);
+        both.putAll(more.byId);
+        return new Exercises(List.copyOf(both.values()));
     }
 
     /** The shape exercise named {@code id}, for tests. */
     ShapeExercise shapesOf(String id) {
-        return shapesById.get(known(id));
+        return byId.get(known(id)) instanceof ShapeExercise shapes ? shapes : null;
     }
 
     /** The box for a check of an exercise these are not. */
     private Feedback unknown(String id) {
         return Feedback.of(Feedback.Verdict.HELP, id + ": not an exercise of this page as it is now", List.of(
-                "Its exercises are " + ids + ". They are named after the network's weights and neurons, so a "
+                "Its exercises are " + byId.keySet() + ". They are named after the network's weights and neurons, so a "
                         + "change to the network can rename them: check one of these names instead."));
     }
 
     /** {@code id}, when it names one of these exercises. */
     private String known(String id) {
-        if (id == null || !ids.contains(id)) {
-            throw new IllegalArgumentException("id must name one of this notebook's exercises, " + ids
+        if (id == null || !byId.containsKey(id)) {
+            throw new IllegalArgumentException("id must name one of this notebook's exercises, " + byId.keySet()
                     + ", but was " + (id == null ? "null" : "'" + id + "'"));
         }
         return id;
@@ -144,17 +129,19 @@ public final class Exercises {
 
     @Override
     public String toString() {
-        return "Exercises " + ids;
+        return "Exercises " + byId.keySet();
     }
 
     /** A notebook's exercises, in its order. */
     static Exercises of(List<Exercise> exercises) {
-        return new Exercises(exercises, List.of());
+        return new Exercises(exercises);
     }
 
     /** A notebook's exercises, those with numbers for answers first. */
     static Exercises of(List<Exercise> exercises, List<ShapeExercise> shapeExercises) {
-        return new Exercises(exercises, shapeExercises);
+        List<Question> questions = new ArrayList<>(exercises);
+        questions.addAll(shapeExercises);
+        return new Exercises(questions);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.backprop.view.Feedback.Verdict;
  * wrong shapes students are known to give for each, a hint and a solution. Shapes are counts, so
  * a shape is right only when it is exactly the answer.
  */
-final class ShapeExercise {
+final class ShapeExercise implements Question {
 
     /** A matrix's right shape, why it has it, and the wrong shapes with what each tells. */
     record Matrix(String name, int rows, int columns, String why, List<Wrong> mistakes) {
@@ -37,7 +37,8 @@ final class ShapeExercise {
         this.variable = variable;
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
@@ -52,10 +53,8 @@ final class ShapeExercise {
             throw new IllegalArgumentException("answer must be the shapes of " + matrices.keySet() + ", but was null");
         }
         Map<String, double[]> shapes = given.byMatrix();
-        if (shapes.values().stream().flatMapToDouble(java.util.Arrays::stream).anyMatch(ShapeExercise::placeholder)) {
-            return Feedback.of(Verdict.NOT_YET, id + ": not answered yet",
-                    List.of("Replace each ___ with a number of rows or columns, then run the cell.",
-                            "Asked: " + question + ".", "Hint: " + hint));
+        if (shapes.values().stream().flatMapToDouble(java.util.Arrays::stream).anyMatch(Question::placeholder)) {
+            return Question.notYet(id, "a number of rows or columns", question, hint);
         }
         for (String name : shapes.keySet()) {
             if (!matrices.containsKey(name)) {
@@ -80,16 +79,15 @@ final class ShapeExercise {
     }
 
     /** The hint, as a "?" box. */
-    Feedback hint() {
-        return Feedback.of(Verdict.HELP, id + ": hint", List.of("Asked: " + question + ".", hint));
+    @Override
+    public Feedback hint() {
+        return Question.hint(id, question, hint);
     }
 
     /** The solution as code and its shapes, as a "?" box. */
-    Feedback solution() {
-        List<String> lines = new ArrayList<>();
-        solutionCode().lines().forEach(line -> lines.add("    " + line));
-        lines.add(id + " = " + answer());
-        return Feedback.of(Verdict.HELP, id + ": a solution", lines);
+    @Override
+    public Feedback solution() {
+        return Question.solution(id, solutionCode(), answer());
     }
 
     /** The solution's code: the shapes, then the check. */
@@ -152,12 +150,7 @@ final class ShapeExercise {
     }
 
     private Feedback wrong(int right, String diagnosis) {
-        return Feedback.of(Verdict.WRONG, id + ": not right yet", List.of("Asked: " + question + ".",
-                "Right: " + right + " of " + matrices.size() + " shapes.", "What went wrong: " + diagnosis));
-    }
-
-    private static boolean placeholder(double value) {
-        return Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(Exercise.PLACEHOLDER);
+        return Question.wrong(id, question, diagnosis, "Right: " + right + " of " + matrices.size() + " shapes.");
     }
 
     /** A count as a student wrote it: 4, not 4.0; anything else as Java prints it. */
