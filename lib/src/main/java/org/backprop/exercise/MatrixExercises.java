@@ -35,7 +35,7 @@ final class MatrixExercises {
         String sl = sup(l), sa = sup(l + 1), w = "W" + sa, deltaAbove = "δ" + sa, deltaHere = "δ" + sl;
         String column = "a delta is a column, one row per neuron of its layer.";
         return new ShapeExercise("shapes in BP2", "the rows × columns of each matrix in BP2, δ" + sl + " = ((" + w
-                + ")ᵀ δ" + sa + ") ⊙ σ′(net" + sl + "), for this " + shape(network) + " network and one sample",
+                + ")ᵀ δ" + sa + ") ⊙ σ′(net" + sl + "), for this " + network.shape() + " network and one sample",
                 List.of(new Matrix(w, above, here, w + " has one row per neuron of layer " + (l + 1) + ", which its "
                                 + "weights go into, and one column per neuron of layer " + l + ", which they come from.",
                                 List.of(new Wrong(here, above, "rows and columns swapped: one row per neuron of layer "
@@ -83,7 +83,7 @@ final class MatrixExercises {
         String sumsSamples = "the product sums over the samples, so the gradient of each weight is one number: "
                 + "the shape of W" + sa + ", whatever m is.";
         return new ShapeExercise("shapes for a batch", "the rows × columns of each matrix of the backward pass for "
-                + "this " + shape(network) + " network and a batch of m = " + samples + " samples, one column per "
+                + "this " + network.shape() + " network and a batch of m = " + samples + " samples, one column per "
                 + "sample, with a bias per neuron",
                 List.of(new Matrix(out, here, samples, "a neuron's outputs go in a row, " + perSample,
                                 List.of(new Wrong(samples, here, "rows and columns swapped: a row per neuron, "
@@ -118,15 +118,6 @@ final class MatrixExercises {
                 "first the shapes of one sample (a column per vector); the batch puts the samples side by side as "
                         + "columns; a gradient has the shape of what it is the gradient of.",
                 "batchShapes");
-    }
-
-    /** A network's shape, e.g. "3-4-2". */
-    private static String shape(Network network) {
-        StringBuilder text = new StringBuilder().append(network.size(0));
-        for (int l = 1; l <= network.depth(); l++) {
-            text.append('-').append(network.size(l));
-        }
-        return text.toString();
     }
 
     /** A layer number as a superscript, as the notebook writes W² and δ¹. */

@@ -406,13 +406,18 @@ public final class Network {
         }
     }
 
+    /** The sizes of the layers from the inputs on, as a network is named: "2-2-2" for Mazur's. */
+    public String shape() {
+        StringBuilder shape = new StringBuilder().append(size(0));
+        for (Layer layer : layers) {
+            shape.append('-').append(layer.size());
+        }
+        return shape.toString();
+    }
+
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Network ").append(size(0));
-        for (Layer layer : layers) {
-            text.append('-').append(layer.size());
-        }
-        text.append(" (");
+        StringBuilder text = new StringBuilder("Network ").append(shape()).append(" (");
         for (int l = 1; l <= depth(); l++) {
             Layer layer = layers[l - 1];
             text.append(l > 1 ? "; " : "").append("layer ").append(l).append(": ")

@@ -1,6 +1,7 @@
 package org.backprop.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.backprop.data.WorkedExample;
@@ -10,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class NetworkVariantsTest {
 
     private final WorkedExample mazur = WorkedExample.mazur();
+
+    @Test
+    void aNetworkIsNamedByItsShape() {
+        assertEquals("2-2-2", mazur.network().shape());
+        Network deep = Network.withInputs(3).layer(4, Activation.SIGMOID).layer(4, Activation.TANH)
+                .layer(2, Activation.SIGMOID).build();
+        assertEquals("3-4-4-2", deep.shape());
+        assertTrue(deep.toString().startsWith("Network 3-4-4-2 (layer 1: "), deep.toString());
+    }
 
     @Test
     void untiedBiasesStartAtTheSharedValueAndLearnApart() {
